@@ -1,0 +1,28 @@
+// The one test command (`npm test`): type-check, build, size budget, server contract tests,
+// then the browser tests in Chromium. Stops at the first failing step with its exit code.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ensureBrowser } from './ensure-browser.mjs';
+
+const browser = ensureBrowser();
+const env = { ...process.env, CHROME_PATH: browser };
+
+const steps = [
+  ['type-check the widget and its tests', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['type-check the server', 'npm', ['run', '--silent', 'typecheck:server'], () => existsSync('server/tsconfig.json')],
+  ['build', 'npm', ['run', '--silent', 'build']],
+  ['size budget', 'node', ['scripts/check-size.mjs']],
+  ['server contract tests', 'npm', ['run', '--silent', 'test:server'], () => existsSync('test/server')],
+  ['browser tests', 'npx', ['web-test-runner']],
+];
+
+for (const [name, cmd, args, when] of steps) {
+  if (when && !when()) continue;
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+console.log('\n✔ all checks passed');

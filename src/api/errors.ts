@@ -1,0 +1,37 @@
+/** Every way a request can fail, as one typed error the UI maps to words and a next step. */
+
+export type ApiErrorKind =
+  | 'http' // the backend answered with status ≥ 400
+  | 'network' // no answer: connection refused or dropped, CORS refusal, offline
+  | 'timeout' // no answer within the time limit
+  | 'invalid-response'; // an answer the widget cannot read: not JSON, HTML, wrong shape
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    /** HTTP status, 0 when there was no answer. */
+    readonly status: number,
+    /** The API's error code (`rate_limited`, `banned`…), or the kind when the backend gave none. */
+    readonly code: string,
+    message: string,
+    /** Seconds from `Retry-After`, when the backend sent one. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** True when trying the same request again later may succeed. */
+  get retryable(): boolean {
+    return this.kind !== 'http' || this.status >= 500 || this.status === 429 || this.status === 408;
+  }
+}
+
+/** Reads `Retry-After` as seconds (delta-seconds or an HTTP date); null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}

@@ -1,0 +1,72 @@
+/** The objects of HTTP API v1 (docs/api.md), as the widget uses them after decoding. */
+
+export type ThreadStatus = 'open' | 'closed';
+export type ViewerStatus = 'active' | 'banned' | 'suspended';
+export type CommentStatus = 'published' | 'pending' | 'removed';
+export type SortOrder = 'newest' | 'oldest';
+export type ReportReason = 'offensive' | 'abusive' | 'spam' | 'off_topic' | 'other';
+
+export function isSortOrder(value: unknown): value is SortOrder {
+  return value === 'newest' || value === 'oldest';
+}
+
+export const REPORT_REASONS: readonly ReportReason[] = ['offensive', 'abusive', 'spam', 'off_topic', 'other'];
+
+export interface Thread {
+  id: string;
+  title: string | null;
+  url: string | null;
+  status: ThreadStatus;
+  commentCount: number;
+  maxCommentLength: number;
+}
+
+export interface Viewer {
+  id: string;
+  displayName: string;
+  subscriber: boolean;
+  status: ViewerStatus;
+  suspendedUntil: string | null;
+}
+
+export interface Author {
+  id: string;
+  displayName: string;
+  badges: string[];
+}
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  author: Author;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  status: CommentStatus;
+  replyCount: number;
+  replies: Comment[];
+  viewerReported: boolean;
+}
+
+export interface ThreadPage {
+  thread: Thread;
+  viewer: Viewer | null;
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+export interface RepliesPage {
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+export interface ReportResult {
+  commentId: string;
+  reason: ReportReason;
+}
+
+export interface NewComment {
+  thread: { id: string; url: string; title: string };
+  body: string;
+  parentId: string | null;
+}

@@ -1,0 +1,196 @@
+/**
+ * Loads and holds one thread: its first page, more pages by cursor, and each conversation's
+ * further replies. Every request is tied to a generation; when the thread, backend, sort or
+ * page size changes, the generation moves on, in-flight requests are aborted, and any answer
+ * that still arrives for the old generation is dropped.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ParleyClient } from '../api/client.js';
+import { ApiError } from '../api/errors.js';
+import type { Comment, SortOrder, Thread, Viewer } from '../api/types.js';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'error';
+
+export interface Conversation {
+  /** Replies shown under the top-level comment, oldest first. */
+  replies: Comment[];
+  /** Replies that exist in all, as the backend last said. */
+  total: number;
+  /** The cursor for the next page, once the replies endpoint has been asked. */
+  cursor: string | null;
+  fetched: boolean;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+export interface ThreadQuery {
+  client: ParleyClient;
+  threadId: string;
+  sort: SortOrder;
+  pageSize: number;
+}
+
+export type ThreadAction = 'load' | 'load-more' | 'replies';
+
+export interface ThreadEvents {
+  loaded(thread: Thread, viewer: Viewer | null, added: number, action: ThreadAction): void;
+  failed(action: ThreadAction, error: ApiError): void;
+}
+
+export class ThreadController implements ReactiveController {
+  status: LoadStatus = 'idle';
+  thread: Thread | null = null;
+  viewer: Viewer | null = null;
+  comments: Comment[] = [];
+  nextCursor: string | null = null;
+  conversations = new Map<string, Conversation>();
+  error: ApiError | null = null;
+  loadingMore = false;
+  moreError: ApiError | null = null;
+
+  private generation = 0;
+  private abort = new AbortController();
+  private query: ThreadQuery | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly events: ThreadEvents) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.abort.abort();
+    // A reconnected element reloads rather than waiting on requests that were aborted.
+    if (this.status === 'loading') this.status = 'idle';
+    this.loadingMore = false;
+    for (const conversation of this.conversations.values()) conversation.loading = false;
+  }
+
+  /** Starts over: drops everything shown and loads the first page for `query`. */
+  async load(query: ThreadQuery): Promise<void> {
+    this.abort.abort();
+    this.abort = new AbortController();
+    const generation = ++this.generation;
+    this.query = query;
+    this.status = 'loading';
+    this.error = null;
+    this.moreError = null;
+    this.loadingMore = false;
+    this.host.requestUpdate();
+    try {
+      const page = await query.client.fetchThreadPage(
+        { threadId: query.threadId, sort: query.sort, limit: query.pageSize },
+        this.abort.signal,
+      );
+      if (generation !== this.generation) return;
+      this.thread = page.thread;
+      this.viewer = page.viewer;
+      this.comments = page.comments;
+      this.conversations = new Map(page.comments.map((c) => [c.id, conversationOf(c)]));
+      this.nextCursor = page.nextCursor;
+      this.status = 'ready';
+      this.host.requestUpdate();
+      this.events.loaded(page.thread, page.viewer, page.comments.length, 'load');
+    } catch (error) {
+      if (generation !== this.generation || !(error instanceof ApiError)) return;
+      const unavailable = error.status === 404;
+      this.status = unavailable ? 'unavailable' : 'error';
+      this.error = unavailable ? null : error;
+      this.thread = null;
+      this.comments = [];
+      this.conversations = new Map();
+      this.host.requestUpdate();
+      this.events.failed('load', error);
+    }
+  }
+
+  /** Appends the next page of top-level comments. */
+  async loadMore(): Promise<void> {
+    const { query, nextCursor } = this;
+    if (!query || !nextCursor || this.loadingMore) return;
+    const generation = this.generation;
+    this.loadingMore = true;
+    this.moreError = null;
+    this.host.requestUpdate();
+    try {
+      const page = await query.client.fetchThreadPage(
+        { threadId: query.threadId, sort: query.sort, limit: query.pageSize, cursor: nextCursor },
+        this.abort.signal,
+      );
+      if (generation !== this.generation) return;
+      const known = new Set(this.comments.map((c) => c.id));
+      const added = page.comments.filter((c) => !known.has(c.id));
+      this.comments = [...this.comments, ...added];
+      for (const comment of added) this.conversations.set(comment.id, conversationOf(comment));
+      this.thread = page.thread;
+      this.viewer = page.viewer;
+      this.nextCursor = page.nextCursor;
+      this.loadingMore = false;
+      this.host.requestUpdate();
+      this.events.loaded(page.thread, page.viewer, added.length, 'load-more');
+    } catch (error) {
+      if (generation !== this.generation || !(error instanceof ApiError)) return;
+      this.loadingMore = false;
+      this.moreError = error;
+      this.host.requestUpdate();
+      this.events.failed('load-more', error);
+    }
+  }
+
+  /** Fetches the next page of one conversation's replies. */
+  async loadReplies(commentId: string): Promise<number> {
+    const conversation = this.conversations.get(commentId);
+    const query = this.query;
+    if (!conversation || !query || conversation.loading) return 0;
+    const generation = this.generation;
+    conversation.loading = true;
+    conversation.error = null;
+    this.host.requestUpdate();
+    try {
+      // The endpoint starts at the beginning of the conversation, so the first request also
+      // covers the replies already inlined and still brings a full page of new ones.
+      const limit = conversation.fetched ? query.pageSize : Math.min(100, conversation.replies.length + query.pageSize);
+      const page = await query.client.fetchReplies(commentId, { limit, cursor: conversation.cursor }, this.abort.signal);
+      if (generation !== this.generation) return 0;
+      const known = new Set(conversation.replies.map((r) => r.id));
+      const added = page.comments.filter((r) => !known.has(r.id));
+      conversation.replies = [...conversation.replies, ...added];
+      conversation.cursor = page.nextCursor;
+      conversation.fetched = true;
+      conversation.total = Math.max(conversation.total, conversation.replies.length);
+      if (!page.nextCursor) conversation.total = conversation.replies.length;
+      conversation.loading = false;
+      this.host.requestUpdate();
+      return added.length;
+    } catch (error) {
+      if (generation !== this.generation || !(error instanceof ApiError)) return 0;
+      conversation.loading = false;
+      conversation.error = error;
+      this.host.requestUpdate();
+      this.events.failed('replies', error);
+      return 0;
+    }
+  }
+
+  /** Whether a conversation has replies the reader has not been shown yet. */
+  hasMoreReplies(commentId: string): boolean {
+    const conversation = this.conversations.get(commentId);
+    if (!conversation) return false;
+    return conversation.fetched ? conversation.cursor !== null : conversation.total > conversation.replies.length;
+  }
+
+  /** How many replies are not shown yet, as far as the backend's count tells; 0 when unknown. */
+  remainingReplies(commentId: string): number {
+    const conversation = this.conversations.get(commentId);
+    return conversation ? Math.max(0, conversation.total - conversation.replies.length) : 0;
+  }
+}
+
+function conversationOf(comment: Comment): Conversation {
+  return {
+    replies: comment.replies,
+    total: Math.max(comment.replyCount, comment.replies.length),
+    cursor: null,
+    fetched: false,
+    loading: false,
+    error: null,
+  };
+}

@@ -1,0 +1,11 @@
+/** Turns an ApiError into words a reader understands. */
+import type { ApiError } from '../api/errors.js';
+import type { ParleyStrings } from '../i18n/en.js';
+
+export function describeError(error: ApiError, strings: ParleyStrings): string {
+  if (error.kind === 'timeout') return strings.errorTimeout;
+  if (error.kind === 'network') return strings.errorNetwork;
+  if (error.kind === 'invalid-response') return strings.errorInvalid;
+  if (error.status === 429) return strings.errorRateLimited(error.retryAfter ?? 30);
+  return strings.errorServer;
+}

@@ -1,0 +1,123 @@
+/**
+ * Every piece of text the widget shows, in English. Other languages implement the same
+ * `ParleyStrings` type; the `strings` property overrides any key. Counts go through
+ * functions so each language can pluralise its own way.
+ */
+export const en = {
+  // Section
+  heading: 'Comments',
+  regionLabel: 'Reader comments',
+  count: (n: number) => (n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`),
+  rulesLink: 'Our rules',
+  rulesBlurb: 'Comments are a place for lively, respectful debate. Please report any comment that breaks our rules.',
+  sortLabel: 'Sort',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+
+  // Reading
+  loading: 'Loading comments…',
+  loadMore: 'Show more comments',
+  loadingMore: 'Loading more comments…',
+  moreLoaded: (n: number) => (n === 1 ? '1 more comment loaded' : `${n} more comments loaded`),
+  repliesMore: (n: number) => (n === 1 ? 'Show 1 more reply' : `Show ${n} more replies`),
+  repliesMoreUnknown: 'Show more replies',
+  repliesLoaded: (n: number) => (n === 1 ? '1 more reply loaded' : `${n} more replies loaded`),
+  repliesLabel: (name: string) => `Replies to ${name}`,
+  inReplyTo: (name: string) => `In reply to ${name}`,
+  earlierReply: 'an earlier reply',
+  removedComment: 'a removed comment',
+  commentLabel: (name: string, time: string) => `Comment by ${name}, ${time}`,
+  removed: 'This comment was removed by a moderator.',
+  removedAuthor: 'Removed comment',
+  edited: 'edited',
+  editedTitle: (date: string) => `Edited ${date}`,
+  badges: { subscriber: 'Subscriber', staff: 'Staff' } as Record<string, string>,
+  pending: 'Only you can see this comment until a moderator approves it.',
+  justNow: 'just now',
+  empty: 'No comments yet.',
+  emptyInvite: 'No comments yet. Start the conversation.',
+  closed: 'Comments are closed on this article. You can still read them.',
+  unavailable: 'Comments are not available on this page.',
+
+  // Failures
+  loadFailed: 'Comments could not be loaded.',
+  errorNetwork: 'We could not reach the comment service. Check your connection and try again.',
+  errorTimeout: 'The comment service took too long to answer.',
+  errorServer: 'The comment service is having trouble right now.',
+  errorInvalid: 'The comment service sent an answer we could not read.',
+  errorRateLimited: (seconds: number) =>
+    seconds === 1 ? 'Too many requests. Try again in 1 second.' : `Too many requests. Try again in ${seconds} seconds.`,
+  retry: 'Try again',
+  loadMoreFailed: 'More comments could not be loaded.',
+  repliesFailed: 'Replies could not be loaded.',
+
+  // Subscribers only
+  subscribePromptTitle: 'Join the conversation',
+  subscribePromptText: 'Commenting is open to subscribers. Subscribe to share your view and reply to other readers.',
+  subscribePromptSignedIn: (name: string) =>
+    `${name}, commenting is open to subscribers. Subscribe to share your view and reply to other readers.`,
+  whySubscribers: 'Why only subscribers?',
+  whySubscribersText:
+    'A small number of people used our comments to derail debates and abuse others under throwaway names. ' +
+    'Keeping comments for subscribers means everyone taking part has a real account that rules apply to, ' +
+    'so the conversation stays about the story.',
+  subscribe: 'Subscribe',
+  signIn: 'Sign in',
+  signInToAct: 'Sign in to continue.',
+  banned: 'Your account can no longer comment because it broke our rules.',
+  suspended: (date: string) => `Your account can comment again on ${date}.`,
+  suspendedGeneric: 'Your account cannot comment for now.',
+
+  // Composer
+  composerLabel: 'Your comment',
+  replyLabel: (name: string) => `Your reply to ${name}`,
+  composerPlaceholder: 'Share your view',
+  composerSubmit: 'Post comment',
+  replySubmit: 'Post reply',
+  composerCancel: 'Cancel',
+  posting: 'Posting…',
+  posted: 'Comment posted.',
+  replyPosted: 'Reply posted.',
+  postedPending: 'Comment sent. A moderator will review it before others can see it.',
+  reply: 'Reply',
+  replyTo: (name: string) => `Reply to ${name}`,
+  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${n} characters left`),
+  charactersOver: (n: number) => (n === 1 ? '1 character too many' : `${n} characters too many`),
+  shortcutHint: 'Ctrl+Enter to post',
+  draftRestored: 'Your unsent draft was restored.',
+  postFailed: 'Your comment was not posted. Your text is kept, so you can try again.',
+  notSubscriber: 'Only subscribers can comment.',
+  threadClosedNow: 'Comments have just been closed on this article.',
+  parentGone: 'The comment you replied to is no longer available.',
+  invalidBody: 'Your comment could not be accepted. Check its length and try again.',
+  signInAgain: 'Your session has ended. Sign in again to post.',
+
+  // Reporting
+  report: 'Report',
+  reportComment: (name: string) => `Report comment by ${name}`,
+  reported: 'Reported',
+  reportedComment: (name: string) => `You reported the comment by ${name}`,
+  reportTitle: 'Report this comment',
+  reportReasonLegend: 'Why are you reporting it?',
+  reasons: {
+    offensive: 'Offensive or hateful',
+    abusive: 'Abusive or harassing',
+    spam: 'Spam or advertising',
+    off_topic: 'Off topic',
+    other: 'Something else',
+  },
+  reportNote: 'Anything a moderator should know? (optional)',
+  reportSubmit: 'Send report',
+  reportCancel: 'Cancel',
+  reportSending: 'Sending…',
+  reportThanks: 'Thank you. A moderator will review this comment.',
+  undo: 'Undo',
+  reportWithdrawn: 'Your report was withdrawn.',
+  reportFailed: 'Your report was not sent. Try again.',
+  reportBanned: 'Your account can no longer report comments.',
+  reportOwn: 'You cannot report your own comment.',
+  reportGone: 'This comment is no longer available.',
+  reportInvalid: 'The report could not be accepted. Check the reason and note.',
+};
+
+export type ParleyStrings = typeof en;

@@ -1,0 +1,127 @@
+import { css } from 'lit';
+
+/**
+ * Every colour, font, radius and spacing comes from a `--parley-*` custom property so a
+ * publisher can theme the widget from their own stylesheet. Logical properties throughout,
+ * so right-to-left pages mirror without extra rules.
+ */
+export const styles = css`
+  :host {
+    --_text: var(--parley-color, #1b1b1b);
+    --_muted: var(--parley-muted-color, #575757);
+    --_accent: var(--parley-accent, #0b57d0);
+    --_on-accent: var(--parley-accent-contrast, #ffffff);
+    --_surface: var(--parley-surface, #ffffff);
+    --_surface-alt: var(--parley-surface-alt, #f3f4f6);
+    --_border: var(--parley-border-color, #d0d4da);
+    --_danger: var(--parley-danger, #b3261e);
+    --_focus: var(--parley-focus-color, var(--_accent));
+    --_radius: var(--parley-radius, 6px);
+    --_space: var(--parley-spacing, 1rem);
+    display: block;
+    container-type: inline-size;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--parley-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--parley-font-size, 1rem);
+    line-height: var(--parley-line-height, 1.5);
+  }
+  :host([hidden]) { display: none; }
+  :host([theme='dark']) {
+    --_text: var(--parley-color, #ececec);
+    --_muted: var(--parley-muted-color, #b4b4b4);
+    --_accent: var(--parley-accent, #8ab4f8);
+    --_on-accent: var(--parley-accent-contrast, #0b1a33);
+    --_surface: var(--parley-surface, #161616);
+    --_surface-alt: var(--parley-surface-alt, #242424);
+    --_border: var(--parley-border-color, #4a4a4a);
+    --_danger: var(--parley-danger, #f2b8b5);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_text: var(--parley-color, #ececec);
+      --_muted: var(--parley-muted-color, #b4b4b4);
+      --_accent: var(--parley-accent, #8ab4f8);
+      --_on-accent: var(--parley-accent-contrast, #0b1a33);
+      --_surface: var(--parley-surface, #161616);
+      --_surface-alt: var(--parley-surface-alt, #242424);
+      --_border: var(--parley-border-color, #4a4a4a);
+      --_danger: var(--parley-danger, #f2b8b5);
+    }
+  }
+  *, *::before, *::after { box-sizing: border-box; }
+  [hidden] { display: none !important; }
+  p { margin: 0; }
+  a { color: var(--_accent); text-underline-offset: 0.15em; }
+  :focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
+
+  .visually-hidden {
+    position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0;
+    overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0;
+  }
+
+  section { display: grid; gap: var(--_space); }
+
+  header {
+    display: flex; flex-wrap: wrap; align-items: baseline; gap: calc(var(--_space) / 2) var(--_space);
+    border-block-end: 1px solid var(--_border); padding-block-end: calc(var(--_space) / 2);
+  }
+  h2 { margin: 0; font-size: var(--parley-heading-size, 1.25rem); font-family: var(--parley-heading-font, inherit); }
+  [part='count'] { color: var(--_muted); }
+  .sort { margin-inline-start: auto; display: flex; align-items: center; gap: 0.5em; color: var(--_muted); }
+  .rules { color: var(--_muted); font-size: 0.9375em; }
+
+  button, select, textarea, input { font: inherit; color: inherit; }
+  button, select {
+    min-block-size: 2.25rem; min-inline-size: 2.25rem; padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); cursor: pointer;
+  }
+  button:disabled { cursor: not-allowed; opacity: 0.65; }
+  .primary { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); font-weight: 600; }
+  .link-button {
+    border: 0; background: none; padding: 0.25rem 0.375rem; min-block-size: 1.5rem; min-inline-size: 1.5rem;
+    color: var(--_muted); text-decoration: underline; text-underline-offset: 0.15em;
+  }
+  .link-button:hover { color: var(--_text); }
+
+  ol { list-style: none; margin: 0; padding: 0; }
+  .thread { display: grid; gap: var(--_space); }
+  .thread-item { content-visibility: auto; contain-intrinsic-size: auto 8rem; }
+  .replies {
+    display: grid; gap: calc(var(--_space) * 0.75); margin-block-start: calc(var(--_space) * 0.75);
+    margin-inline-start: clamp(0.75rem, 4cqi, var(--_space) * 2);
+    padding-inline-start: calc(var(--_space) * 0.75); border-inline-start: 2px solid var(--_border);
+  }
+  .comment { display: grid; gap: 0.375rem; min-inline-size: 0; }
+  .meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.5rem; }
+  .author { font-weight: 600; overflow-wrap: anywhere; }
+  .badge {
+    font-size: 0.75em; padding: 0.0625rem 0.4rem; border-radius: 999px;
+    background: var(--_surface-alt); color: var(--_text); border: 1px solid var(--_border); overflow-wrap: anywhere;
+  }
+  time, .edited, .answers { color: var(--_muted); font-size: 0.875em; }
+  .body { white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; }
+  .placeholder { color: var(--_muted); font-style: italic; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-inline-start: -0.375rem; }
+
+  .notice, .error {
+    padding: 0.75rem var(--_space); border-radius: var(--_radius);
+    background: var(--_surface-alt); border: 1px solid var(--_border); overflow-wrap: anywhere;
+  }
+  .error { border-color: var(--_danger); display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem var(--_space); }
+  .error p { flex: 1 1 16rem; }
+  .pending-notice { font-size: 0.875em; padding: 0.375rem 0.75rem; }
+
+  .skeleton { display: grid; gap: var(--_space); min-block-size: var(--parley-loading-height, 18rem); }
+  .skeleton-comment { display: grid; gap: 0.5rem; }
+  .skeleton-line { block-size: 0.875rem; border-radius: 4px; background: var(--_surface-alt); }
+  .skeleton-line:first-child { inline-size: 30%; }
+  .skeleton-line:last-child { inline-size: 70%; }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton-line { animation: pulse 1.5s ease-in-out infinite; }
+  }
+  @keyframes pulse { 50% { opacity: 0.5; } }
+
+  .more { justify-self: start; }
+  .replies-more { margin-block-start: 0.5rem; margin-inline-start: clamp(0.75rem, 4cqi, var(--_space) * 2); }
+`;

@@ -1,0 +1,301 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
+import type { ApiError } from './api/errors.js';
+import { isSortOrder, type Comment, type SortOrder } from './api/types.js';
+import { renderConversation, type CommentView } from './components/comment.js';
+import { ThreadController, type ThreadAction } from './controllers/thread.js';
+import { VisibilityController } from './controllers/visibility.js';
+import { emit } from './events.js';
+import { describeError } from './format/errors.js';
+import { en, type ParleyStrings } from './i18n/en.js';
+import { styles } from './parley-comments.styles.js';
+
+/** The properties whose change means a different list of comments. */
+const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
+
+/**
+ * A comment section for one article: reads the thread from a backend speaking Parley HTTP
+ * API v1, invites non-subscribers to subscribe, and lets subscribers post, reply and report.
+ *
+ * @fires parley-load - A thread page rendered; detail `{thread, viewer}`.
+ * @fires parley-error - A request failed; detail `{action, status, code}`.
+ * @fires parley-posted - A comment or reply was accepted; detail `{comment}`.
+ * @fires parley-reported - A report was accepted; detail `{commentId, reason}`.
+ * @fires parley-report-withdrawn - A report was withdrawn; detail `{commentId}`.
+ * @fires parley-subscribe - The reader chose Subscribe; cancelable to keep the page from navigating.
+ * @fires parley-sign-in - The reader chose Sign in or tried to act signed out; cancelable.
+ *
+ * @slot subscribe-prompt - Replaces the text of the subscriber prompt (the links stay).
+ * @slot rules - Replaces the default rules blurb.
+ *
+ * @csspart header - The section header: heading, count, rules link and sort control.
+ * @csspart count - The comment count.
+ * @csspart sort - The sort control.
+ * @csspart rules-link - The link to the community rules.
+ * @csspart comment - Each comment's root element, carrying `data-comment-id`.
+ * @csspart comment-author - A comment's author name.
+ * @csspart comment-time - A comment's time.
+ * @csspart comment-body - A comment's text.
+ * @csspart badge - An author badge.
+ * @csspart replies-more - The button that loads more replies of a conversation.
+ * @csspart load-more - The button that loads more comments.
+ * @csspart notice - Closed thread, banned, suspended, pending and unavailable notices.
+ * @csspart error - An error message.
+ * @csspart retry - The button that retries what failed.
+ */
+export class ParleyComments extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the backend's HTTP API v1, e.g. `https://comments.example.com/api/v1`. */
+  @property({ attribute: 'backend-url' }) backendUrl = '';
+
+  /** Which thread to show; defaults to the page's canonical URL, else origin + path. */
+  @property({ attribute: 'thread-id' }) threadId = '';
+
+  /** The article's URL, sent with a first post so a backend can create the thread. */
+  @property({ attribute: 'thread-url' }) threadUrl = '';
+
+  /** The article's title, sent with a first post; defaults to `document.title`. */
+  @property({ attribute: 'thread-title' }) threadTitle = '';
+
+  /** Where the Subscribe call to action leads. */
+  @property({ attribute: 'subscribe-url' }) subscribeUrl = '';
+
+  /** Where Sign in leads. */
+  @property({ attribute: 'sign-in-url' }) signInUrl = '';
+
+  /** The community rules page ("Comments: Our rules"). */
+  @property({ attribute: 'rules-url' }) rulesUrl = '';
+
+  /** `newest` or `oldest` first; the visible sort control changes it too. */
+  @property() sort: SortOrder = 'newest';
+
+  /** Top-level comments per request, 1–100. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 20;
+
+  /** `lazy`: no request until the element is about one viewport away; `eager`: at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  /** Fetch credentials mode: `include`, `same-origin` or `omit`. */
+  @property() credentials: RequestCredentials = 'include';
+
+  /** Milliseconds to wait for the backend before showing an error with a retry. */
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = DEFAULT_TIMEOUT_MS;
+
+  /** `light`, `dark`, or `auto` to follow the reader's colour-scheme preference. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** Called before each request; a token is sent as `Authorization: Bearer`. */
+  @property({ attribute: false }) getAuthToken?: AuthTokenProvider;
+
+  /** Overrides any UI text; see `ParleyStrings` for every key. */
+  @property({ attribute: false }) strings?: Partial<ParleyStrings>;
+
+  @state() private announcement = '';
+
+  private readonly thread = new ThreadController(this, {
+    loaded: (thread, viewer, added, action) => void this.onLoaded(thread, viewer, added, action),
+    failed: (action, error) => this.reportError(action, error),
+  });
+
+  private readonly visibility = new VisibilityController(this, () => this.requestUpdate());
+
+  /** Reloads the thread from the first page. */
+  refresh(): Promise<void> {
+    return this.load();
+  }
+
+  /** The thread id in use: the attribute, else the canonical URL, else origin + path. */
+  get resolvedThreadId(): string {
+    return this.threadId || pageUrl();
+  }
+
+  /** The language the UI speaks: the element's `lang`, else the nearest `[lang]`, else English. */
+  get locale(): string {
+    return (this.closest('[lang]') as HTMLElement | null)?.lang || 'en';
+  }
+
+  protected get text(): ParleyStrings {
+    return this.strings ? { ...en, ...this.strings } : en;
+  }
+
+  protected get client(): ParleyClient {
+    return new ParleyClient({
+      baseUrl: this.backendUrl,
+      credentials: this.credentials,
+      timeoutMs: this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS,
+      getAuthToken: () => this.getAuthToken?.() ?? null,
+    });
+  }
+
+  private get started(): boolean {
+    return this.loading === 'eager' || this.visibility.near;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.started || !this.isConnected) return;
+    if (this.thread.status === 'idle' || RELOAD_ON.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
+      void this.load();
+    }
+  }
+
+  private load(): Promise<void> {
+    if (!this.backendUrl) {
+      console.warn('<parley-comments>: set backend-url to the base URL of a Parley API v1 backend.');
+      return Promise.resolve();
+    }
+    return this.thread.load({
+      client: this.client,
+      threadId: this.resolvedThreadId,
+      sort: isSortOrder(this.sort) ? this.sort : 'newest',
+      pageSize: clampPageSize(this.pageSize),
+    });
+  }
+
+  private async onLoaded(...[thread, viewer, added, action]: Parameters<ThreadController['events']['loaded']>): Promise<void> {
+    await this.updateComplete;
+    if (action === 'load-more') this.announce(this.text.moreLoaded(added));
+    emit(this, 'parley-load', { thread, viewer });
+  }
+
+  protected reportError(action: ThreadAction | 'post' | 'report' | 'withdraw-report', error: ApiError): void {
+    emit(this, 'parley-error', { action, status: error.status, code: error.code });
+  }
+
+  /** Says `message` through the polite live region (results, never errors). */
+  protected announce(message: string): void {
+    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+  }
+
+  protected override render(): TemplateResult {
+    const { text } = this;
+    const { status, thread } = this.thread;
+    return html`<section aria-labelledby="heading">
+      <header part="header">
+        <h2 id="heading" tabindex="-1">${text.heading}</h2>
+        ${thread ? html`<span part="count">${text.count(thread.commentCount)}</span>` : nothing}
+        ${this.rulesUrl ? html`<a part="rules-link" href=${this.rulesUrl}>${text.rulesLink}</a>` : nothing}
+        <label class="sort">
+          ${text.sortLabel}
+          <select part="sort" @change=${this.onSortChange} .value=${this.sort}>
+            <option value="newest" ?selected=${this.sort === 'newest'}>${text.sortNewest}</option>
+            <option value="oldest" ?selected=${this.sort === 'oldest'}>${text.sortOldest}</option>
+          </select>
+        </label>
+      </header>
+      <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
+      ${status === 'idle' || status === 'loading' ? this.renderSkeleton() : nothing}
+      ${status === 'error' ? this.renderError(text.loadFailed, this.thread.error, this.onRetry) : nothing}
+      ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
+      ${status === 'ready' ? this.renderThread() : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </section>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton" role="status" aria-label=${this.text.loading}>
+      ${[0, 1, 2].map(() => html`<div class="skeleton-comment" aria-hidden="true">
+        <div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div>
+      </div>`)}
+    </div>`;
+  }
+
+  protected renderError(summary: string, error: ApiError | null, retry: () => void): TemplateResult {
+    return html`<div part="error" class="error" role="alert">
+      <p><strong>${summary}</strong> ${error ? describeError(error, this.text) : nothing}</p>
+      <button part="retry" type="button" @click=${retry}>${this.text.retry}</button>
+    </div>`;
+  }
+
+  private renderThread(): TemplateResult {
+    const { text } = this;
+    const { thread, comments, nextCursor, loadingMore, moreError } = this.thread;
+    const view = this.commentView();
+    return html`
+      ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${text.closed}</p>` : nothing}
+      ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? text.empty : text.emptyInvite}</p>` : nothing}
+      <ol class="thread" role="list">
+        ${repeat(comments, (c) => c.id, (c) => renderConversation(c, this.thread.conversations.get(c.id)?.replies ?? c.replies, view, this.renderRepliesMore(c)))}
+      </ol>
+      ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.thread.loadMore()) : nothing}
+      ${nextCursor && !moreError
+        ? html`<button part="load-more" class="more" type="button" aria-disabled=${loadingMore ? 'true' : 'false'}
+            @click=${this.onLoadMore}>${loadingMore ? text.loadingMore : text.loadMore}</button>`
+        : nothing}
+    `;
+  }
+
+  private renderRepliesMore(comment: Comment): TemplateResult | typeof nothing {
+    const conversation = this.thread.conversations.get(comment.id);
+    if (!conversation) return nothing;
+    const { text } = this;
+    if (conversation.error) {
+      return this.renderError(text.repliesFailed, conversation.error, () => void this.onRepliesMore(comment.id));
+    }
+    if (!this.thread.hasMoreReplies(comment.id)) return nothing;
+    const remaining = this.thread.remainingReplies(comment.id);
+    return html`<button part="replies-more" class="link-button replies-more" type="button"
+      aria-disabled=${conversation.loading ? 'true' : 'false'} @click=${() => this.onRepliesMore(comment.id)}
+    >${remaining ? text.repliesMore(remaining) : text.repliesMoreUnknown}</button>`;
+  }
+
+  /** What each comment needs to render; the participation features add actions and forms. */
+  protected commentView(): CommentView {
+    return {
+      strings: this.text,
+      locale: this.locale,
+      now: Date.now(),
+      actions: () => nothing,
+      below: () => nothing,
+    };
+  }
+
+  private onSortChange(event: Event): void {
+    const { value } = event.target as HTMLSelectElement;
+    if (isSortOrder(value)) this.sort = value;
+  }
+
+  private onRetry = (): void => {
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    void this.load();
+  };
+
+  private async onLoadMore(): Promise<void> {
+    const before = this.thread.comments.length;
+    await this.thread.loadMore();
+    await this.updateComplete;
+    this.keepFocus('[part~="load-more"]', this.thread.comments[before]?.id);
+  }
+
+  private async onRepliesMore(commentId: string): Promise<void> {
+    const before = this.thread.conversations.get(commentId)?.replies.length ?? 0;
+    const added = await this.thread.loadReplies(commentId);
+    await this.updateComplete;
+    if (added) this.announce(this.text.repliesLoaded(added));
+    this.keepFocus(`[data-comment-id="${CSS.escape(commentId)}"] ~ [part~="replies-more"]`,
+      this.thread.conversations.get(commentId)?.replies[before]?.id);
+  }
+
+  /** When the button the reader pressed has gone, move focus to the first new comment. */
+  private keepFocus(buttonSelector: string, firstNewId: string | undefined): void {
+    if (this.shadowRoot?.activeElement || !firstNewId) return; // focus is still in the widget
+    if (document.activeElement !== document.body && document.activeElement !== this) return; // the reader moved on
+    if (this.renderRoot.querySelector(buttonSelector)) return;
+    const article = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(firstNewId)}"]`);
+    if (!article) return;
+    article.tabIndex = -1;
+    article.focus();
+  }
+}
+
+function clampPageSize(value: number): number {
+  return Number.isFinite(value) ? Math.min(100, Math.max(1, Math.round(value))) : 20;
+}
+
+/** The page's canonical URL, else its origin and path: the default thread id and URL. */
+export function pageUrl(): string {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  return canonical || location.origin + location.pathname;
+}
