@@ -5,12 +5,17 @@ import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/
 import type { ApiError } from './api/errors.js';
 import { isSortOrder, type Comment, type SortOrder } from './api/types.js';
 import { renderConversation, type CommentView } from './components/comment.js';
-import { ThreadController, type ThreadAction } from './controllers/thread.js';
+import { ParticipationController } from './controllers/participation.js';
+import { ReportController } from './controllers/reporting.js';
+import { ThreadController, type ThreadEvents } from './controllers/thread.js';
 import { VisibilityController } from './controllers/visibility.js';
-import { emit } from './events.js';
+import { emit, type ParleyAction } from './events.js';
+import type { ParleyHost } from './host.js';
 import { describeError } from './format/errors.js';
 import { en, type ParleyStrings } from './i18n/en.js';
 import { styles } from './parley-comments.styles.js';
+import { composerStyles } from './components/composer.styles.js';
+import { reportStyles } from './components/report-form.styles.js';
 
 /** The properties whose change means a different list of comments. */
 const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
@@ -45,8 +50,8 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @csspart error - An error message.
  * @csspart retry - The button that retries what failed.
  */
-export class ParleyComments extends LitElement {
-  static override styles = styles;
+export class ParleyComments extends LitElement implements ParleyHost {
+  static override styles = [styles, composerStyles, reportStyles];
 
   /** Base URL of the backend's HTTP API v1, e.g. `https://comments.example.com/api/v1`. */
   @property({ attribute: 'backend-url' }) backendUrl = '';
@@ -95,12 +100,15 @@ export class ParleyComments extends LitElement {
 
   @state() private announcement = '';
 
-  private readonly thread = new ThreadController(this, {
+  /** The loaded thread; read by the feature controllers. */
+  readonly threadState = new ThreadController(this, {
     loaded: (thread, viewer, added, action) => void this.onLoaded(thread, viewer, added, action),
     failed: (action, error) => this.reportError(action, error),
   });
 
   private readonly visibility = new VisibilityController(this, () => this.requestUpdate());
+  private readonly participation = new ParticipationController(this);
+  private readonly reports = new ReportController(this);
 
   /** Reloads the thread from the first page. */
   refresh(): Promise<void> {
@@ -117,11 +125,21 @@ export class ParleyComments extends LitElement {
     return (this.closest('[lang]') as HTMLElement | null)?.lang || 'en';
   }
 
-  protected get text(): ParleyStrings {
+  /** The article URL sent with a first post: the attribute, else the canonical URL. */
+  get resolvedThreadUrl(): string {
+    return this.threadUrl || pageUrl();
+  }
+
+  /** The article title sent with a first post: the attribute, else the document's title. */
+  get resolvedThreadTitle(): string {
+    return this.threadTitle || document.title;
+  }
+
+  get text(): ParleyStrings {
     return this.strings ? { ...en, ...this.strings } : en;
   }
 
-  protected get client(): ParleyClient {
+  get client(): ParleyClient {
     return new ParleyClient({
       baseUrl: this.backendUrl,
       credentials: this.credentials,
@@ -136,7 +154,7 @@ export class ParleyComments extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.started || !this.isConnected) return;
-    if (this.thread.status === 'idle' || RELOAD_ON.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
+    if (this.threadState.status === 'idle' || RELOAD_ON.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
       void this.load();
     }
   }
@@ -146,7 +164,7 @@ export class ParleyComments extends LitElement {
       console.warn('<parley-comments>: set backend-url to the base URL of a Parley API v1 backend.');
       return Promise.resolve();
     }
-    return this.thread.load({
+    return this.threadState.load({
       client: this.client,
       threadId: this.resolvedThreadId,
       sort: isSortOrder(this.sort) ? this.sort : 'newest',
@@ -154,24 +172,29 @@ export class ParleyComments extends LitElement {
     });
   }
 
-  private async onLoaded(...[thread, viewer, added, action]: Parameters<ThreadController['events']['loaded']>): Promise<void> {
+  private async onLoaded(...[thread, viewer, added, action]: Parameters<ThreadEvents['loaded']>): Promise<void> {
     await this.updateComplete;
     if (action === 'load-more') this.announce(this.text.moreLoaded(added));
     emit(this, 'parley-load', { thread, viewer });
   }
 
-  protected reportError(action: ThreadAction | 'post' | 'report' | 'withdraw-report', error: ApiError): void {
+  reportError(action: ParleyAction, error: ApiError): void {
     emit(this, 'parley-error', { action, status: error.status, code: error.code });
   }
 
+  requestNavigation(kind: 'sign-in' | 'subscribe'): boolean {
+    const url = (kind === 'sign-in' ? this.signInUrl : this.subscribeUrl) || null;
+    return emit(this, kind === 'sign-in' ? 'parley-sign-in' : 'parley-subscribe', { url }, { cancelable: true });
+  }
+
   /** Says `message` through the polite live region (results, never errors). */
-  protected announce(message: string): void {
+  announce(message: string): void {
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
   }
 
   protected override render(): TemplateResult {
     const { text } = this;
-    const { status, thread } = this.thread;
+    const { status, thread } = this.threadState;
     return html`<section aria-labelledby="heading">
       <header part="header">
         <h2 id="heading" tabindex="-1">${text.heading}</h2>
@@ -186,8 +209,9 @@ export class ParleyComments extends LitElement {
         </label>
       </header>
       <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
+      ${status === 'ready' ? this.participation.renderArea() : nothing}
       ${status === 'idle' || status === 'loading' ? this.renderSkeleton() : nothing}
-      ${status === 'error' ? this.renderError(text.loadFailed, this.thread.error, this.onRetry) : nothing}
+      ${status === 'error' ? this.renderError(text.loadFailed, this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
       ${status === 'ready' ? this.renderThread() : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -211,15 +235,15 @@ export class ParleyComments extends LitElement {
 
   private renderThread(): TemplateResult {
     const { text } = this;
-    const { thread, comments, nextCursor, loadingMore, moreError } = this.thread;
+    const { thread, comments, nextCursor, loadingMore, moreError } = this.threadState;
     const view = this.commentView();
     return html`
       ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${text.closed}</p>` : nothing}
       ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? text.empty : text.emptyInvite}</p>` : nothing}
       <ol class="thread" role="list">
-        ${repeat(comments, (c) => c.id, (c) => renderConversation(c, this.thread.conversations.get(c.id)?.replies ?? c.replies, view, this.renderRepliesMore(c)))}
+        ${repeat(comments, (c) => c.id, (c) => renderConversation(c, this.threadState.conversations.get(c.id)?.replies ?? c.replies, view, this.renderRepliesMore(c)))}
       </ol>
-      ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.thread.loadMore()) : nothing}
+      ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.threadState.loadMore()) : nothing}
       ${nextCursor && !moreError
         ? html`<button part="load-more" class="more" type="button" aria-disabled=${loadingMore ? 'true' : 'false'}
             @click=${this.onLoadMore}>${loadingMore ? text.loadingMore : text.loadMore}</button>`
@@ -228,14 +252,14 @@ export class ParleyComments extends LitElement {
   }
 
   private renderRepliesMore(comment: Comment): TemplateResult | typeof nothing {
-    const conversation = this.thread.conversations.get(comment.id);
+    const conversation = this.threadState.conversations.get(comment.id);
     if (!conversation) return nothing;
     const { text } = this;
     if (conversation.error) {
       return this.renderError(text.repliesFailed, conversation.error, () => void this.onRepliesMore(comment.id));
     }
-    if (!this.thread.hasMoreReplies(comment.id)) return nothing;
-    const remaining = this.thread.remainingReplies(comment.id);
+    if (!this.threadState.hasMoreReplies(comment.id)) return nothing;
+    const remaining = this.threadState.remainingReplies(comment.id);
     return html`<button part="replies-more" class="link-button replies-more" type="button"
       aria-disabled=${conversation.loading ? 'true' : 'false'} @click=${() => this.onRepliesMore(comment.id)}
     >${remaining ? text.repliesMore(remaining) : text.repliesMoreUnknown}</button>`;
@@ -247,8 +271,10 @@ export class ParleyComments extends LitElement {
       strings: this.text,
       locale: this.locale,
       now: Date.now(),
-      actions: () => nothing,
-      below: () => nothing,
+      actions: (comment) => html`<div class="actions">
+        ${this.participation.renderReplyButton(comment)}${this.reports.renderButton(comment)}
+      </div>`,
+      below: (comment) => html`${this.participation.renderReplyForm(comment)}${this.reports.renderForm(comment)}`,
     };
   }
 
@@ -263,19 +289,19 @@ export class ParleyComments extends LitElement {
   };
 
   private async onLoadMore(): Promise<void> {
-    const before = this.thread.comments.length;
-    await this.thread.loadMore();
+    const before = this.threadState.comments.length;
+    await this.threadState.loadMore();
     await this.updateComplete;
-    this.keepFocus('[part~="load-more"]', this.thread.comments[before]?.id);
+    this.keepFocus('[part~="load-more"]', this.threadState.comments[before]?.id);
   }
 
   private async onRepliesMore(commentId: string): Promise<void> {
-    const before = this.thread.conversations.get(commentId)?.replies.length ?? 0;
-    const added = await this.thread.loadReplies(commentId);
+    const before = this.threadState.conversations.get(commentId)?.replies.length ?? 0;
+    const added = await this.threadState.loadReplies(commentId);
     await this.updateComplete;
     if (added) this.announce(this.text.repliesLoaded(added));
     this.keepFocus(`[data-comment-id="${CSS.escape(commentId)}"] ~ [part~="replies-more"]`,
-      this.thread.conversations.get(commentId)?.replies[before]?.id);
+      this.threadState.conversations.get(commentId)?.replies[before]?.id);
   }
 
   /** When the button the reader pressed has gone, move focus to the first new comment. */
