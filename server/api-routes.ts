@@ -1,0 +1,53 @@
+// The reader API of api-v1 (paths relative to /api/v1).
+import type { IncomingMessage } from 'node:http';
+import { viewerClaims } from './auth.js';
+import type { CommentsService } from './comments-service.js';
+import { unauthenticated } from './errors.js';
+import { readJsonObject } from './http.js';
+import type { Router } from './router.js';
+import type { UserRecord } from './store.js';
+import { parseIdempotencyKey, parseLimit } from './validate.js';
+
+export interface ApiRouteDeps {
+  service: CommentsService;
+  jwtSecret: Uint8Array;
+  maxBodyBytes: number;
+}
+
+export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes }: ApiRouteDeps): Router {
+  const viewerOf = async (req: IncomingMessage): Promise<UserRecord | null> => service.viewer(await viewerClaims(req, jwtSecret));
+  // Writes need a signed-in viewer before the body is even read.
+  const signedIn = async (req: IncomingMessage): Promise<UserRecord> => {
+    const viewer = await viewerOf(req);
+    if (viewer === null) throw unauthenticated();
+    return viewer;
+  };
+
+  return router
+    .add('GET', '/comments', async ({ req, url }) => {
+      const q = url.searchParams;
+      const query = { threadId: q.get('thread'), sort: q.get('sort'), limit: parseLimit(q.get('limit')), cursor: q.get('cursor') };
+      return { status: 200, body: await service.threadPage(query, await viewerOf(req)) };
+    })
+    .add('POST', '/comments', async ({ req }) => {
+      const viewer = await signedIn(req);
+      const key = parseIdempotencyKey(req.headers['idempotency-key']);
+      const body = await readJsonObject(req, maxBodyBytes);
+      return { status: 201, body: await service.post(viewer, body, key) };
+    })
+    .add('GET', '/comments/:id/replies', async ({ req, url, params }) => {
+      const q = { limit: parseLimit(url.searchParams.get('limit')), cursor: url.searchParams.get('cursor') };
+      return { status: 200, body: await service.replies(params.id!, q, await viewerOf(req)) };
+    })
+    .add('POST', '/comments/:id/reports', async ({ req, params }) => {
+      const viewer = await signedIn(req);
+      const body = await readJsonObject(req, maxBodyBytes);
+      const { created, result } = await service.report(viewer, params.id!, body);
+      return { status: created ? 201 : 200, body: result };
+    })
+    .add('DELETE', '/comments/:id/reports/mine', async ({ req, params }) => {
+      await service.withdrawReport(await signedIn(req), params.id!);
+      return { status: 204 };
+    })
+    .add('GET', '/counts', async ({ url }) => ({ status: 200, body: await service.counts(url.searchParams.getAll('thread')) }));
+}

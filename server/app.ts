@@ -1,0 +1,89 @@
+// The HTTP server: one request handler that sends each path to the API, the demo endpoints or
+// the static files, and turns every failure into an api-v1 error body.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { addAdminRoutes } from './admin-routes.js';
+import { addApiRoutes } from './api-routes.js';
+import { requireAdmin } from './auth.js';
+import { CommentsService, type Clock } from './comments-service.js';
+import type { ServerConfig } from './config.js';
+import { answerPreflight, applyCors } from './cors.js';
+import { addDemoRoutes } from './demo-routes.js';
+import { ApiError } from './errors.js';
+import { BASE_SECURITY_HEADERS, sendError, sendJson } from './http.js';
+import { Moderation } from './moderation.js';
+import { Router } from './router.js';
+import { serveStatic } from './static.js';
+import type { Store } from './store.js';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AppDeps {
+  config: ServerConfig;
+  store: Store;
+  clock?: Clock;
+  /** Where unexpected errors go (with their stack); never to the client. */
+  logError?: (error: unknown) => void;
+}
+
+const notFound = (): ApiError => new ApiError(404, 'not_found', 'No such endpoint.');
+
+/** Origin-form targets are taken as paths even when they start with `//`. */
+function requestUrl(target: string): URL {
+  try {
+    return target.startsWith('/') ? new URL(`http://parley.invalid${target}`) : new URL(target);
+  } catch {
+    throw new ApiError(400, 'invalid_request', 'The request target is not a valid URL.');
+  }
+}
+
+async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
+  const match = router.match(req.method ?? 'GET', path);
+  if (match.kind === 'none') throw notFound();
+  if (match.kind === 'wrong_method') {
+    throw new ApiError(405, 'method_not_allowed', `Use ${match.allow.join(' or ')} here.`, { Allow: match.allow.join(', ') });
+  }
+  sendJson(res, await match.handler({ req, url, params: match.params }));
+}
+
+export function createParleyServer({ config, store, clock = Date.now, logError = console.error }: AppDeps): Server {
+  const jwtSecret = new TextEncoder().encode(config.jwtSecret);
+  const service = new CommentsService(store, config, clock);
+  const moderation = new Moderation(store, config.maxCommentLength, clock);
+  const api = addApiRoutes(new Router(), { service, jwtSecret, maxBodyBytes: config.maxBodyBytes });
+  const admin = addAdminRoutes(new Router(), moderation, config.maxBodyBytes);
+  const demo = config.demo ? addDemoRoutes(new Router(), { store, jwtSecret, adminToken: config.adminToken, maxBodyBytes: config.maxBodyBytes }) : null;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = requestUrl(req.url ?? '/');
+    const path = url.pathname;
+    if (path.startsWith(`${API_PREFIX}/admin/`) || path === `${API_PREFIX}/admin`) {
+      // Moderation is same-origin only (no CORS) and every path needs the admin token.
+      requireAdmin(req, config.adminToken);
+      return dispatch(admin, req, res, url, path.slice(API_PREFIX.length));
+    }
+    if (path.startsWith(`${API_PREFIX}/`)) {
+      if (req.method === 'OPTIONS') return answerPreflight(req, res, config.allowedOrigins);
+      applyCors(req, res, config.allowedOrigins);
+      return dispatch(api, req, res, url, path.slice(API_PREFIX.length));
+    }
+    if (demo && path.startsWith('/demo/')) return dispatch(demo, req, res, url, path);
+    if (path.startsWith('/dist/')) return serveStatic(req, res, config.distRoot, path.slice('/dist'.length));
+    return serveStatic(req, res, config.demoRoot, path);
+  }
+
+  return createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
+    try {
+      await route(req, res);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (error instanceof ApiError) {
+        sendError(res, error);
+      } else {
+        logError(error);
+        sendError(res, new ApiError(500, 'internal', 'Something went wrong on our side.'));
+      }
+    }
+  });
+}

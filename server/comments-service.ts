@@ -1,0 +1,168 @@
+// The reader-facing rules of api-v1: reading a thread, posting, reporting. HTTP details stay in
+// the routes; storage stays behind Store. Every rule here holds whatever the client does.
+import { randomUUID } from 'node:crypto';
+import { presentComments, presentOne } from './comment-views.js';
+import type { ServerConfig } from './config.js';
+import { decodePosition, encodePosition } from './cursor.js';
+import { ApiError, commentNotFound, unauthenticated } from './errors.js';
+import { presentThread, presentViewer, type CommentJson, type ReportResultJson, type ThreadJson, type ViewerJson } from './present.js';
+import { isActionable, requireGoodStanding } from './standing.js';
+import { REPORT_REASONS, type CommentRecord, type RateRule, type ReportReason, type Store, type UserClaims, type UserRecord } from './store.js';
+import { MAX_NOTE_LENGTH, isThreadId, parseCommentBody, parseNewThread } from './validate.js';
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const MAX_COUNT_THREADS = 50;
+
+export type Sort = 'newest' | 'oldest';
+
+export interface ThreadPageJson {
+  thread: ThreadJson;
+  viewer: ViewerJson | null;
+  comments: CommentJson[];
+  nextCursor: string | null;
+}
+
+export type Clock = () => number;
+
+const rateLimited = (retryAfter: number, what: string): ApiError =>
+  new ApiError(429, 'rate_limited', `Too many ${what}; try again in ${retryAfter} seconds.`, { 'Retry-After': String(retryAfter) });
+
+/** One more than a page is fetched to learn whether another page exists. */
+function paginate<T extends CommentRecord>(rows: T[], limit: number, kind: string): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodePosition(kind, last) : null };
+}
+
+export class CommentsService {
+  constructor(
+    private readonly store: Store,
+    private readonly config: Pick<ServerConfig, 'maxCommentLength' | 'postRate' | 'reportRate' | 'premoderate'>,
+    private readonly clock: Clock = Date.now,
+  ) {}
+
+  private nowIso(): string {
+    return new Date(this.clock()).toISOString();
+  }
+
+  /** The stored user behind a token, refreshed from its claims. */
+  async viewer(claims: UserClaims | null): Promise<UserRecord | null> {
+    return claims === null ? null : this.store.upsertUser(claims, this.nowIso());
+  }
+
+  async threadPage(q: { threadId: string | null; sort: string | null; limit: number; cursor: string | null }, viewer: UserRecord | null): Promise<ThreadPageJson> {
+    if (!isThreadId(q.threadId)) throw new ApiError(400, 'invalid_thread', 'thread is required (1–512 characters).');
+    const sort = q.sort ?? 'newest';
+    if (sort !== 'newest' && sort !== 'oldest') throw new ApiError(400, 'invalid_sort', 'sort must be newest or oldest.');
+    const after = q.cursor === null ? null : decodePosition(sort, q.cursor);
+    const viewerId = viewer?.id ?? null;
+    const [thread, rows] = await Promise.all([
+      this.store.getThread(q.threadId),
+      this.store.listTopLevel({ threadId: q.threadId, order: sort === 'oldest' ? 'asc' : 'desc', after, limit: q.limit + 1, viewerId }),
+    ]);
+    const { page, nextCursor } = paginate(rows, q.limit, sort);
+    return {
+      // Threads are created by their first post; until then a thread is open and empty.
+      thread: presentThread(thread ?? { id: q.threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.config.maxCommentLength),
+      viewer: viewer && presentViewer(viewer, this.nowIso()),
+      comments: await presentComments(this.store, page, viewerId),
+      nextCursor,
+    };
+  }
+
+  async replies(commentId: string, q: { limit: number; cursor: string | null }, viewer: UserRecord | null): Promise<{ comments: CommentJson[]; nextCursor: string | null }> {
+    const viewerId = viewer?.id ?? null;
+    const root = await this.store.getComment(commentId);
+    const visible = root !== null && (root.status !== 'pending' || root.author.id === viewerId);
+    if (!visible || root.rootId !== null) throw commentNotFound();
+    // The kind names the conversation, so a cursor from another one is refused.
+    const kind = `replies:${root.id}`;
+    const after = q.cursor === null ? null : decodePosition(kind, q.cursor);
+    const rows = await this.store.listReplies({ rootId: root.id, after, limit: q.limit + 1, viewerId });
+    const { page, nextCursor } = paginate(rows, q.limit, kind);
+    return { comments: await presentComments(this.store, page, viewerId), nextCursor };
+  }
+
+  async post(viewer: UserRecord | null, body: Record<string, unknown>, idempotencyKey: string | null): Promise<CommentJson> {
+    if (viewer === null) throw unauthenticated();
+    const nowMs = this.clock();
+    const idempotencySince = new Date(nowMs - IDEMPOTENCY_WINDOW_MS).toISOString();
+    if (idempotencyKey !== null) {
+      const first = await this.store.findByIdempotencyKey(viewer.id, idempotencyKey, idempotencySince);
+      if (first) return presentOne(this.store, first, viewer.id);
+    }
+    const thread = parseNewThread(body.thread);
+    const text = parseCommentBody(body.body, this.config.maxCommentLength);
+    const parentId = body.parentId ?? null;
+    if (parentId !== null && (typeof parentId !== 'string' || parentId === '')) {
+      throw new ApiError(422, 'invalid_parent', 'parentId must be a comment id or null.');
+    }
+    const nowIso = new Date(nowMs).toISOString();
+    requireGoodStanding(viewer, nowIso);
+    if (!viewer.subscriber) throw new ApiError(403, 'not_subscriber', 'Only subscribers can comment.');
+    const existing = await this.store.getThread(thread.id);
+    if (existing?.status === 'closed') throw new ApiError(403, 'thread_closed', 'This thread is closed to new comments.');
+    let rootId: string | null = null;
+    if (parentId !== null) {
+      const parent = await this.store.getComment(parentId);
+      if (!isActionable(parent, viewer.id) || parent!.threadId !== thread.id) throw commentNotFound();
+      rootId = parent!.rootId ?? parent!.id;
+    }
+    await this.spend(`post:${viewer.id}`, this.config.postRate, nowMs, 'comments');
+    const created = await this.store.createComment({
+      id: `c-${randomUUID()}`,
+      thread,
+      parentId,
+      rootId,
+      authorId: viewer.id,
+      body: text,
+      status: this.config.premoderate ? 'pending' : 'published',
+      createdAt: nowIso,
+      idempotencyKey,
+    }, idempotencySince);
+    return presentOne(this.store, created, viewer.id);
+  }
+
+  async report(viewer: UserRecord | null, commentId: string, body: Record<string, unknown>): Promise<{ created: boolean; result: ReportResultJson }> {
+    if (viewer === null) throw unauthenticated();
+    const reason = body.reason;
+    if (!REPORT_REASONS.includes(reason as ReportReason)) {
+      throw new ApiError(422, 'invalid_reason', `reason must be one of ${REPORT_REASONS.join(', ')}.`);
+    }
+    const note = body.note ?? null;
+    if (note !== null && (typeof note !== 'string' || [...note].length > MAX_NOTE_LENGTH)) {
+      throw new ApiError(422, 'invalid_note', `note must be text of at most ${MAX_NOTE_LENGTH} characters.`);
+    }
+    const nowMs = this.clock();
+    const nowIso = new Date(nowMs).toISOString();
+    requireGoodStanding(viewer, nowIso);
+    const comment = await this.store.getComment(commentId);
+    if (!isActionable(comment, viewer.id)) throw commentNotFound();
+    if (comment!.author.id === viewer.id) throw new ApiError(403, 'own_comment', 'You cannot report your own comment.');
+    const open = await this.store.findOpenReport(commentId, viewer.id);
+    if (open) return { created: false, result: { commentId, reason: open.reason } };
+    await this.spend(`report:${viewer.id}`, this.config.reportRate, nowMs, 'reports');
+    const trimmed = typeof note === 'string' && note.trim() !== '' ? note.trim() : null;
+    const { created, report } = await this.store.openReport({ commentId, reporterId: viewer.id, reason: reason as ReportReason, note: trimmed, createdAt: nowIso });
+    return { created, result: { commentId, reason: report.reason } };
+  }
+
+  async withdrawReport(viewer: UserRecord | null, commentId: string): Promise<void> {
+    if (viewer === null) throw unauthenticated();
+    await this.store.closeReports(commentId, viewer.id, 'withdrawn', this.nowIso());
+  }
+
+  async counts(threadIds: string[]): Promise<{ counts: Record<string, number> }> {
+    if (threadIds.length === 0 || !threadIds.every(isThreadId)) {
+      throw new ApiError(400, 'invalid_thread', 'Give 1–50 thread ids, each 1–512 characters.');
+    }
+    const unique = [...new Set(threadIds)];
+    if (unique.length > MAX_COUNT_THREADS) throw new ApiError(400, 'too_many_threads', `At most ${MAX_COUNT_THREADS} thread ids per request.`);
+    return { counts: Object.fromEntries(await this.store.countPublished(unique)) };
+  }
+
+  private async spend(bucket: string, rule: RateRule, nowMs: number, what: string): Promise<void> {
+    const retryAfter = await this.store.takeRateToken(bucket, rule, nowMs);
+    if (retryAfter > 0) throw rateLimited(retryAfter, what);
+  }
+}

@@ -1,0 +1,91 @@
+// Server configuration, read from the environment once at start. Bad values stop the
+// server with a clear message rather than running half-configured.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RateRule } from './store.js';
+
+export interface ServerConfig {
+  port: number;
+  dbPath: string;
+  jwtSecret: string;
+  /** Null disables the admin HTTP API (the CLI still works on the database). */
+  adminToken: string | null;
+  allowedOrigins: ReadonlySet<string>;
+  maxCommentLength: number;
+  maxBodyBytes: number;
+  postRate: RateRule;
+  reportRate: RateRule;
+  /** New comments wait as `pending` until a moderator restores (approves) them. */
+  premoderate: boolean;
+  /** Demo mode: persona tokens, the admin token for the demo moderation page, seed data. */
+  demo: boolean;
+  demoRoot: string;
+  distRoot: string;
+}
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// Public on purpose: demo mode is for a laptop, and says so when it starts.
+export const DEMO_JWT_SECRET = 'parley-demo-secret-do-not-use-in-production-0123456789';
+export const DEMO_ADMIN_TOKEN = 'parley-demo-admin-token';
+
+const MIN_SECRET_LENGTH = 32; // HS256 wants a key of at least 256 bits.
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+/** "5/60" is five actions per 60 seconds. */
+function rate(env: NodeJS.ProcessEnv, name: string, fallback: RateRule): RateRule {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new ConfigError(`${name} must look like "5/60" (actions/seconds), got "${raw}"`);
+  return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return env[name] === '1' || env[name] === 'true';
+}
+
+/** What the moderation CLI needs too: it works on the database without serving anything. */
+export function storageConfigFromEnv(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'dbPath' | 'maxCommentLength'> {
+  return {
+    dbPath: env.PARLEY_DB || resolve(REPO_ROOT, '.data/parley.db'),
+    maxCommentLength: integer(env, 'PARLEY_MAX_COMMENT_LENGTH', 1500, 1, 100_000),
+  };
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
+  const demo = flag(env, 'PARLEY_DEMO');
+  const jwtSecret = env.PARLEY_JWT_SECRET || (demo ? DEMO_JWT_SECRET : '');
+  if (jwtSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`PARLEY_JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters (or run with PARLEY_DEMO=1)`);
+  }
+  const adminToken = env.PARLEY_ADMIN_TOKEN || (demo ? DEMO_ADMIN_TOKEN : null);
+  if (adminToken !== null && adminToken.length < 16) throw new ConfigError('PARLEY_ADMIN_TOKEN must be at least 16 characters');
+  const origins = (env.PARLEY_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(`PARLEY_ALLOWED_ORIGINS: "${origin}" is not an origin like https://news.example`);
+  }
+  return {
+    ...storageConfigFromEnv(env),
+    port: integer(env, 'PORT', 8787, 0, 65535),
+    jwtSecret,
+    adminToken,
+    allowedOrigins: new Set(origins),
+    maxBodyBytes: integer(env, 'PARLEY_MAX_BODY_BYTES', 32 * 1024, 1024, 10 * 1024 * 1024),
+    postRate: rate(env, 'PARLEY_POST_RATE', { limit: 5, windowMs: 60_000 }),
+    reportRate: rate(env, 'PARLEY_REPORT_RATE', { limit: 10, windowMs: 60_000 }),
+    premoderate: flag(env, 'PARLEY_PREMODERATE'),
+    demo,
+    demoRoot: resolve(REPO_ROOT, 'demo'),
+    distRoot: resolve(REPO_ROOT, 'dist'),
+  };
+}

@@ -1,0 +1,42 @@
+// Opaque cursors: base64url JSON of [kind, ...position]. The kind keeps a cursor from one
+// listing (or sort order) from being read as another; anything malformed is invalid_cursor.
+import { ApiError } from './errors.js';
+import type { Position, QueuePosition } from './store.js';
+
+const invalidCursor = (): ApiError => new ApiError(400, 'invalid_cursor', 'The cursor is not one this server issued.');
+
+function encode(values: ReadonlyArray<string | number>): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+function decode(kind: string, raw: string): unknown[] {
+  if (!/^[A-Za-z0-9_-]{1,1000}$/.test(raw)) throw invalidCursor();
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(values) || values[0] !== kind) throw invalidCursor();
+  return values.slice(1);
+}
+
+export function encodePosition(kind: string, position: Position): string {
+  return encode([kind, position.createdAt, position.id]);
+}
+
+export function decodePosition(kind: string, raw: string): Position {
+  const [createdAt, id, ...rest] = decode(kind, raw);
+  if (typeof createdAt !== 'string' || typeof id !== 'string' || rest.length > 0) throw invalidCursor();
+  return { createdAt, id };
+}
+
+export function encodeQueuePosition(position: QueuePosition): string {
+  return encode(['reports', position.openReports, position.commentId]);
+}
+
+export function decodeQueuePosition(raw: string): QueuePosition {
+  const [openReports, commentId, ...rest] = decode('reports', raw);
+  if (!Number.isInteger(openReports) || typeof commentId !== 'string' || rest.length > 0) throw invalidCursor();
+  return { openReports: openReports as number, commentId };
+}

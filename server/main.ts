@@ -1,0 +1,40 @@
+// Entry point: `node --import tsx server/main.ts`. Reads the environment, opens and migrates
+// the database, seeds the demo thread in demo mode, and serves until SIGINT/SIGTERM.
+import { createParleyServer } from './app.js';
+import { ConfigError, configFromEnv, DEMO_ADMIN_TOKEN, DEMO_JWT_SECRET } from './config.js';
+import { seedDemo } from './seed.js';
+import { SqliteStore } from './sqlite-store.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = configFromEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`parley: ${error.message}`);
+    process.exit(2);
+  }
+  const store = new SqliteStore(config.dbPath);
+  if (config.demo && (await seedDemo(store))) console.log('parley: seeded the demo thread "demo-article"');
+  const server = createParleyServer({ config, store });
+  server.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`parley: listening on http://localhost:${port}/ (database ${config.dbPath})`);
+    if (config.demo) {
+      console.log('parley: DEMO MODE — persona tokens at POST /demo/token; not for production.');
+      if (config.jwtSecret === DEMO_JWT_SECRET) console.log(`parley: demo JWT secret: ${DEMO_JWT_SECRET}`);
+      if (config.adminToken === DEMO_ADMIN_TOKEN) console.log(`parley: demo admin token: ${DEMO_ADMIN_TOKEN}`);
+    }
+  });
+  const stop = (): void => {
+    server.close(() => void store.close().then(() => process.exit(0)));
+    // Keep-alive connections would hold close() open; they carry no work worth waiting for.
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,58 @@
+// `npm run moderate -- <command>`: the moderation API's functions, run directly against
+// PARLEY_DB (default .data/parley.db) — for a moderator at a terminal, or a cron job.
+import { ConfigError, storageConfigFromEnv } from './config.js';
+import { ApiError } from './errors.js';
+import { Moderation } from './moderation.js';
+import { parseLimit } from './validate.js';
+import { SqliteStore } from './sqlite-store.js';
+
+const USAGE = `usage: npm run moderate -- <command>
+  list-reports [limit]        comments with open reports, most reported first
+  remove <commentId>          hide a comment (replies stay) and close its reports
+  restore <commentId>         publish a removed or pending comment
+  dismiss <commentId>         keep the comment, close its reports
+  ban <userId>                stop a user posting and reporting
+  suspend <userId> <until>    the same until an ISO 8601 time, e.g. 2030-01-31T00:00:00Z
+  unban <userId>              lift a ban or suspension
+  close <threadId>            no new comments on a thread
+  reopen <threadId>           allow comments again`;
+
+type Command = (m: Moderation, args: string[]) => Promise<unknown>;
+
+// min/max: how many arguments each command takes.
+const COMMANDS: Readonly<Record<string, { min: number; max: number; run: Command }>> = {
+  'list-reports': { min: 0, max: 1, run: (m, [limit]) => m.listReports(parseLimit(limit ?? null, 100), null) },
+  remove: { min: 1, max: 1, run: (m, [id]) => m.remove(id!) },
+  restore: { min: 1, max: 1, run: (m, [id]) => m.restore(id!) },
+  dismiss: { min: 1, max: 1, run: (m, [id]) => m.dismissReports(id!) },
+  ban: { min: 1, max: 1, run: (m, [id]) => m.ban(id!) },
+  suspend: { min: 2, max: 2, run: (m, [id, until]) => m.suspend(id!, until) },
+  unban: { min: 1, max: 1, run: (m, [id]) => m.unban(id!) },
+  close: { min: 1, max: 1, run: (m, [id]) => m.setThreadStatus(id, 'closed') },
+  reopen: { min: 1, max: 1, run: (m, [id]) => m.setThreadStatus(id, 'open') },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command || args.length < command.min || args.length > command.max) {
+    console.error(USAGE);
+    return 2;
+  }
+  let store: SqliteStore | undefined;
+  try {
+    const { dbPath, maxCommentLength } = storageConfigFromEnv(process.env);
+    store = new SqliteStore(dbPath);
+    const result = await command.run(new Moderation(store, maxCommentLength), args);
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ApiError || error instanceof ConfigError)) throw error;
+    console.error(`moderate: ${error.message}`);
+    return 1;
+  } finally {
+    await store?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,104 @@
+// Moderation: the functions behind both the admin HTTP API and `npm run moderate`, so the
+// two can never disagree about what "remove" or "ban" means.
+import { presentComments, presentOne } from './comment-views.js';
+import type { Clock } from './comments-service.js';
+import { decodeQueuePosition, encodeQueuePosition } from './cursor.js';
+import { ApiError, commentNotFound } from './errors.js';
+import { presentThread, presentViewer, type CommentJson, type ThreadJson, type ViewerJson } from './present.js';
+import type { CommentStatus, ReportRecord, Store, ThreadStatus, UserStatus } from './store.js';
+import { isThreadId } from './validate.js';
+
+export interface AdminReportsPageJson {
+  items: Array<{
+    comment: CommentJson;
+    threadId: string;
+    reports: Array<{ reason: ReportRecord['reason']; note: string | null; reporterId: string; createdAt: string }>;
+  }>;
+  nextCursor: string | null;
+}
+
+const userNotFound = (): ApiError => new ApiError(404, 'user_not_found', 'No user with that id has signed in here.');
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export class Moderation {
+  constructor(
+    private readonly store: Store,
+    private readonly maxCommentLength: number,
+    private readonly clock: Clock = Date.now,
+  ) {}
+
+  private nowIso(): string {
+    return new Date(this.clock()).toISOString();
+  }
+
+  async listReports(limit: number, cursor: string | null): Promise<AdminReportsPageJson> {
+    const after = cursor === null ? null : decodeQueuePosition(cursor);
+    const entries = await this.store.listReportQueue({ after, limit: limit + 1 });
+    const page = entries.slice(0, limit);
+    const comments = await presentComments(this.store, page.map((e) => e.comment), null);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((entry, i) => ({
+        comment: comments[i]!,
+        threadId: entry.comment.threadId,
+        reports: entry.reports.map(({ reason, note, reporterId, createdAt }) => ({ reason, note, reporterId, createdAt })),
+      })),
+      nextCursor: entries.length > limit && last ? encodeQueuePosition(last.position) : null,
+    };
+  }
+
+  /** Hides the text (replies stay) and settles the reports that led here. */
+  async remove(commentId: string): Promise<CommentJson> {
+    const comment = await this.changeComment(commentId, 'removed');
+    await this.store.closeReports(commentId, null, 'actioned', this.nowIso());
+    return comment;
+  }
+
+  /** Publishes a removed comment again, or approves a pending one. */
+  async restore(commentId: string): Promise<CommentJson> {
+    return this.changeComment(commentId, 'published');
+  }
+
+  async dismissReports(commentId: string): Promise<CommentJson> {
+    const record = await this.store.getComment(commentId);
+    if (!record) throw commentNotFound();
+    await this.store.closeReports(commentId, null, 'dismissed', this.nowIso());
+    return presentOne(this.store, record, null);
+  }
+
+  async ban(userId: string): Promise<ViewerJson> {
+    return this.changeUser(userId, 'banned', null);
+  }
+
+  async suspend(userId: string, until: unknown): Promise<ViewerJson> {
+    if (typeof until !== 'string' || !ISO_TIMESTAMP.test(until) || !(Date.parse(until) > this.clock())) {
+      throw new ApiError(422, 'invalid_until', 'until must be an ISO 8601 timestamp in the future.');
+    }
+    return this.changeUser(userId, 'suspended', new Date(until).toISOString());
+  }
+
+  /** Lifts a ban or a suspension. */
+  async unban(userId: string): Promise<ViewerJson> {
+    return this.changeUser(userId, 'active', null);
+  }
+
+  async setThreadStatus(threadId: unknown, status: unknown): Promise<ThreadJson> {
+    if (!isThreadId(threadId)) throw new ApiError(422, 'invalid_thread', 'thread must be a thread id.');
+    if (status !== 'open' && status !== 'closed') throw new ApiError(422, 'invalid_status', 'status must be open or closed.');
+    const thread = await this.store.setThreadStatus(threadId, status as ThreadStatus);
+    if (!thread) throw new ApiError(404, 'thread_not_found', 'No thread with that id has comments.');
+    return presentThread(thread, this.maxCommentLength);
+  }
+
+  private async changeComment(commentId: string, status: CommentStatus): Promise<CommentJson> {
+    const record = await this.store.setCommentStatus(commentId, status);
+    if (!record) throw commentNotFound();
+    return presentOne(this.store, record, null);
+  }
+
+  private async changeUser(userId: string, status: UserStatus, suspendedUntil: string | null): Promise<ViewerJson> {
+    const user = await this.store.setUserStatus(userId, status, suspendedUntil);
+    if (!user) throw userNotFound();
+    return presentViewer(user, this.nowIso());
+  }
+}

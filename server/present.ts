@@ -1,0 +1,61 @@
+// Records → the API objects of docs/api.md. The only place that decides what a client sees
+// of a stored row (a removed comment's text never leaves the server).
+import type { CommentRecord, ReportReason, ThreadRecord, ThreadStatus, UserRecord, UserStatus } from './store.js';
+
+export interface ThreadJson {
+  id: string; title: string; url: string; status: ThreadStatus; commentCount: number; maxCommentLength: number;
+}
+export interface ViewerJson {
+  id: string; displayName: string; subscriber: boolean; status: UserStatus; suspendedUntil: string | null;
+}
+export interface CommentJson {
+  id: string;
+  parentId: string | null;
+  author: { id: string; displayName: string; badges: string[] };
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  status: CommentRecord['status'];
+  replyCount: number;
+  replies: CommentJson[];
+  viewerReported: boolean;
+}
+export interface ReportResultJson {
+  commentId: string;
+  reason: ReportReason;
+}
+
+/** A suspension that has run out is over, without anyone having to lift it. */
+export function effectiveStatus(user: UserRecord, nowIso: string): { status: UserStatus; suspendedUntil: string | null } {
+  if (user.status === 'suspended' && (user.suspendedUntil === null || user.suspendedUntil <= nowIso)) {
+    return { status: 'active', suspendedUntil: null };
+  }
+  return { status: user.status, suspendedUntil: user.status === 'suspended' ? user.suspendedUntil : null };
+}
+
+export function presentViewer(user: UserRecord, nowIso: string): ViewerJson {
+  return { id: user.id, displayName: user.displayName, subscriber: user.subscriber, ...effectiveStatus(user, nowIso) };
+}
+
+export function presentThread(thread: ThreadRecord, maxCommentLength: number): ThreadJson {
+  return { ...thread, maxCommentLength };
+}
+
+export function presentComment(
+  record: CommentRecord,
+  extras: { replyCount: number; replies: CommentJson[]; viewerReported: boolean },
+): CommentJson {
+  const badges: string[] = [];
+  if (record.author.subscriber) badges.push('subscriber');
+  if (record.author.staff) badges.push('staff');
+  return {
+    id: record.id,
+    parentId: record.parentId,
+    author: { id: record.author.id, displayName: record.author.displayName, badges },
+    body: record.status === 'removed' ? '' : record.body,
+    createdAt: record.createdAt,
+    editedAt: record.editedAt,
+    status: record.status,
+    ...extras,
+  };
+}

@@ -1,0 +1,79 @@
+// Schema migrations for the SQLite store, applied in order on start. Append; never edit a
+// migration that has shipped: databases on disk have already run it.
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    subscriber INTEGER NOT NULL DEFAULT 0,
+    staff INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'banned', 'suspended')),
+    suspended_until TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE threads (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES threads(id),
+    parent_id TEXT REFERENCES comments(id),
+    root_id TEXT REFERENCES comments(id),
+    author_id TEXT NOT NULL REFERENCES users(id),
+    body TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('published', 'pending', 'removed')),
+    created_at TEXT NOT NULL,
+    edited_at TEXT
+  );
+  -- Keyset paging: top-level comments of a thread, and the conversation under one comment.
+  CREATE INDEX comments_top_level ON comments (thread_id, created_at, id) WHERE root_id IS NULL;
+  CREATE INDEX comments_conversation ON comments (root_id, created_at, id) WHERE root_id IS NOT NULL;
+  CREATE INDEX comments_thread_status ON comments (thread_id, status);
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+  );
+  CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at);
+  CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    reporter_id TEXT NOT NULL REFERENCES users(id),
+    reason TEXT NOT NULL,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'withdrawn', 'dismissed', 'actioned')),
+    closed_at TEXT
+  );
+  -- One open report per user per comment, enforced by the database, not only by the code.
+  CREATE UNIQUE INDEX reports_one_open ON reports (comment_id, reporter_id) WHERE status = 'open';
+  CREATE INDEX reports_open ON reports (status, comment_id);
+  CREATE TABLE rate_windows (
+    bucket TEXT PRIMARY KEY,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL
+  );
+  `,
+];
+
+/** Brings the schema up to date inside one transaction per migration. */
+export function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number };
+  MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    if (version <= applied.v) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+    })();
+  });
+}

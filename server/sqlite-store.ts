@@ -1,0 +1,259 @@
+// The embedded default Store: one SQLite file (or :memory:) through better-sqlite3.
+// Every statement is prepared with bound parameters; id lists travel as one JSON parameter
+// expanded by json_each, so no SQL text is ever built from input.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './sqlite-migrations.js';
+import type {
+  CommentRecord, CommentStatus, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
+  UserClaims, UserRecord, UserStatus,
+} from './store.js';
+
+interface CommentRow {
+  id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
+  status: CommentStatus; created_at: string; edited_at: string | null;
+  author_id: string; display_name: string; subscriber: number; staff: number;
+}
+interface UserRow {
+  id: string; display_name: string; subscriber: number; staff: number; status: UserStatus; suspended_until: string | null;
+}
+interface ThreadRow { id: string; title: string; url: string; status: ThreadStatus; comment_count: number }
+interface ReportRow { comment_id: string; reporter_id: string; reason: ReportReason; note: string | null; created_at: string }
+
+const COMMENT_COLUMNS = `c.id, c.thread_id, c.parent_id, c.root_id, c.body, c.status, c.created_at, c.edited_at,
+  u.id AS author_id, u.display_name, u.subscriber, u.staff`;
+const COMMENT_FROM = 'FROM comments c JOIN users u ON u.id = c.author_id';
+// Pending comments exist only for their author.
+const VISIBLE = `(c.status <> 'pending' OR c.author_id = @viewerId)`;
+const REPORT_COLUMNS = 'comment_id, reporter_id, reason, note, created_at';
+
+const toComment = (r: CommentRow): CommentRecord => ({
+  id: r.id, threadId: r.thread_id, parentId: r.parent_id, rootId: r.root_id, body: r.body,
+  status: r.status, createdAt: r.created_at, editedAt: r.edited_at,
+  author: { id: r.author_id, displayName: r.display_name, subscriber: r.subscriber === 1, staff: r.staff === 1 },
+});
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id, displayName: r.display_name, subscriber: r.subscriber === 1, staff: r.staff === 1,
+  status: r.status, suspendedUntil: r.suspended_until,
+});
+const toThread = (r: ThreadRow): ThreadRecord => ({
+  id: r.id, title: r.title, url: r.url, status: r.status, commentCount: r.comment_count,
+});
+const toReport = (r: ReportRow): ReportRecord => ({
+  commentId: r.comment_id, reporterId: r.reporter_id, reason: r.reason, note: r.note, createdAt: r.created_at,
+});
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Opens (creating the folder and file if needed) and migrates the database. */
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  /** Prepared once per SQL text: preparing is the costly part of a query. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  async upsertUser(claims: UserClaims, now: string): Promise<UserRecord> {
+    // Only write when the claims changed, so reads by a signed-in viewer stay reads.
+    this.sql(`INSERT INTO users (id, display_name, subscriber, staff, updated_at)
+      VALUES (@id, @displayName, @subscriber, @staff, @now)
+      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, subscriber = excluded.subscriber,
+        staff = excluded.staff, updated_at = excluded.updated_at
+      WHERE display_name IS NOT excluded.display_name OR subscriber IS NOT excluded.subscriber
+        OR staff IS NOT excluded.staff`)
+      .run({ ...claims, subscriber: claims.subscriber ? 1 : 0, staff: claims.staff ? 1 : 0, now });
+    return (await this.getUser(claims.id))!;
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    const row = this.sql('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async setUserStatus(id: string, status: UserStatus, suspendedUntil: string | null): Promise<UserRecord | null> {
+    this.sql('UPDATE users SET status = ?, suspended_until = ? WHERE id = ?').run(status, suspendedUntil, id);
+    return this.getUser(id);
+  }
+
+  async getThread(id: string): Promise<ThreadRecord | null> {
+    const row = this.sql(`SELECT t.id, t.title, t.url, t.status,
+        (SELECT COUNT(*) FROM comments c WHERE c.thread_id = t.id AND c.status = 'published') AS comment_count
+      FROM threads t WHERE t.id = ?`).get(id) as ThreadRow | undefined;
+    return row ? toThread(row) : null;
+  }
+
+  async setThreadStatus(id: string, status: ThreadStatus): Promise<ThreadRecord | null> {
+    this.sql('UPDATE threads SET status = ? WHERE id = ?').run(status, id);
+    return this.getThread(id);
+  }
+
+  async countPublished(threadIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = this.sql(`SELECT thread_id, COUNT(*) AS n FROM comments
+      WHERE status = 'published' AND thread_id IN (SELECT value FROM json_each(?)) GROUP BY thread_id`)
+      .all(JSON.stringify(threadIds)) as Array<{ thread_id: string; n: number }>;
+    const counts = new Map(threadIds.map((id) => [id, 0]));
+    for (const row of rows) counts.set(row.thread_id, row.n);
+    return counts;
+  }
+
+  async getComment(id: string): Promise<CommentRecord | null> {
+    const row = this.sql(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM} WHERE c.id = ?`).get(id) as CommentRow | undefined;
+    return row ? toComment(row) : null;
+  }
+
+  async listTopLevel(q: { threadId: string; order: 'asc' | 'desc'; after: Position | null; limit: number; viewerId: string | null }): Promise<CommentRecord[]> {
+    const direction = q.order === 'asc' ? 'ASC' : 'DESC';
+    const keyset = q.after ? `AND (c.created_at, c.id) ${q.order === 'asc' ? '>' : '<'} (@createdAt, @id)` : '';
+    const rows = this.sql(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM}
+      WHERE c.thread_id = @threadId AND c.root_id IS NULL AND ${VISIBLE} ${keyset}
+      ORDER BY c.created_at ${direction}, c.id ${direction} LIMIT @limit`)
+      .all({ threadId: q.threadId, viewerId: q.viewerId ?? '', limit: q.limit, ...q.after }) as CommentRow[];
+    return rows.map(toComment);
+  }
+
+  async listReplies(q: { rootId: string; after: Position | null; limit: number; viewerId: string | null }): Promise<CommentRecord[]> {
+    const keyset = q.after ? 'AND (c.created_at, c.id) > (@createdAt, @id)' : '';
+    const rows = this.sql(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM}
+      WHERE c.root_id = @rootId AND ${VISIBLE} ${keyset} ORDER BY c.created_at, c.id LIMIT @limit`)
+      .all({ rootId: q.rootId, viewerId: q.viewerId ?? '', limit: q.limit, ...q.after }) as CommentRow[];
+    return rows.map(toComment);
+  }
+
+  async summarizeReplies(rootIds: readonly string[], viewerId: string | null, inline: number): Promise<Map<string, ReplySummary>> {
+    const summaries = new Map<string, ReplySummary>(rootIds.map((id) => [id, { count: 0, first: [] }]));
+    // One query for the whole page: the first replies of every conversation plus its size.
+    const rows = this.sql(`SELECT * FROM (
+        SELECT ${COMMENT_COLUMNS},
+          ROW_NUMBER() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.id) AS rn,
+          COUNT(*) OVER (PARTITION BY c.root_id) AS total
+        ${COMMENT_FROM}
+        WHERE c.root_id IN (SELECT value FROM json_each(@rootIds)) AND ${VISIBLE}
+      ) WHERE rn <= MAX(@inline, 1) ORDER BY root_id, rn`)
+      .all({ rootIds: JSON.stringify(rootIds), viewerId: viewerId ?? '', inline }) as Array<CommentRow & { rn: number; total: number }>;
+    for (const row of rows) {
+      const summary = summaries.get(row.root_id!)!;
+      summary.count = row.total;
+      if (row.rn <= inline) summary.first.push(toComment(row));
+    }
+    return summaries;
+  }
+
+  async reportedBy(viewerId: string, commentIds: readonly string[]): Promise<Set<string>> {
+    const rows = this.sql(`SELECT comment_id FROM reports WHERE status = 'open' AND reporter_id = ?
+      AND comment_id IN (SELECT value FROM json_each(?))`).all(viewerId, JSON.stringify(commentIds)) as Array<{ comment_id: string }>;
+    return new Set(rows.map((r) => r.comment_id));
+  }
+
+  async findByIdempotencyKey(userId: string, key: string, since: string): Promise<CommentRecord | null> {
+    const row = this.sql('SELECT comment_id FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at >= ?')
+      .get(userId, key, since) as { comment_id: string } | undefined;
+    return row ? this.getComment(row.comment_id) : null;
+  }
+
+  async createComment(input: NewCommentRecord, idempotencySince: string): Promise<CommentRecord> {
+    const id = this.db.transaction((): string => {
+      this.sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(idempotencySince);
+      if (input.idempotencyKey !== null) {
+        const first = this.sql('SELECT comment_id FROM idempotency_keys WHERE user_id = ? AND key = ?')
+          .get(input.authorId, input.idempotencyKey) as { comment_id: string } | undefined;
+        if (first) return first.comment_id;
+      }
+      // Thread metadata arrives with posts; keep the first values, fill in what was missing.
+      this.sql(`INSERT INTO threads (id, title, url, created_at) VALUES (@id, @title, @url, @now)
+        ON CONFLICT (id) DO UPDATE SET
+          title = CASE WHEN threads.title = '' THEN excluded.title ELSE threads.title END,
+          url = CASE WHEN threads.url = '' THEN excluded.url ELSE threads.url END`)
+        .run({ ...input.thread, now: input.createdAt });
+      this.sql(`INSERT INTO comments (id, thread_id, parent_id, root_id, author_id, body, status, created_at)
+        VALUES (@id, @threadId, @parentId, @rootId, @authorId, @body, @status, @createdAt)`)
+        .run({
+          id: input.id, threadId: input.thread.id, parentId: input.parentId, rootId: input.rootId,
+          authorId: input.authorId, body: input.body, status: input.status, createdAt: input.createdAt,
+        });
+      if (input.idempotencyKey !== null) {
+        this.sql('INSERT INTO idempotency_keys (user_id, key, comment_id, created_at) VALUES (?, ?, ?, ?)')
+          .run(input.authorId, input.idempotencyKey, input.id, input.createdAt);
+      }
+      return input.id;
+    }).immediate();
+    return (await this.getComment(id))!;
+  }
+
+  async setCommentStatus(id: string, status: CommentStatus): Promise<CommentRecord | null> {
+    this.sql('UPDATE comments SET status = ? WHERE id = ?').run(status, id);
+    return this.getComment(id);
+  }
+
+  async findOpenReport(commentId: string, reporterId: string): Promise<ReportRecord | null> {
+    const row = this.sql(`SELECT ${REPORT_COLUMNS} FROM reports WHERE comment_id = ? AND reporter_id = ? AND status = 'open'`)
+      .get(commentId, reporterId) as ReportRow | undefined;
+    return row ? toReport(row) : null;
+  }
+
+  async openReport(report: ReportRecord): Promise<{ created: boolean; report: ReportRecord }> {
+    const result = this.sql(`INSERT INTO reports (comment_id, reporter_id, reason, note, created_at)
+      VALUES (@commentId, @reporterId, @reason, @note, @createdAt)
+      ON CONFLICT (comment_id, reporter_id) WHERE status = 'open' DO NOTHING`).run(report);
+    if (result.changes === 1) return { created: true, report };
+    return { created: false, report: (await this.findOpenReport(report.commentId, report.reporterId))! };
+  }
+
+  async closeReports(commentId: string, reporterId: string | null, closure: ReportClosure, now: string): Promise<void> {
+    this.sql(`UPDATE reports SET status = @closure, closed_at = @now
+      WHERE comment_id = @commentId AND status = 'open' AND (@reporterId IS NULL OR reporter_id = @reporterId)`)
+      .run({ commentId, reporterId, closure, now });
+  }
+
+  async listReportQueue(q: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>> {
+    const keyset = q.after ? 'HAVING COUNT(*) < @openReports OR (COUNT(*) = @openReports AND comment_id > @commentId)' : '';
+    const heads = this.sql(`SELECT comment_id, COUNT(*) AS n FROM reports WHERE status = 'open'
+      GROUP BY comment_id ${keyset} ORDER BY n DESC, comment_id ASC LIMIT @limit`)
+      .all({ limit: q.limit, ...q.after }) as Array<{ comment_id: string; n: number }>;
+    const reportsOf = this.sql(`SELECT ${REPORT_COLUMNS} FROM reports WHERE comment_id = ? AND status = 'open' ORDER BY created_at, id`);
+    const entries = [];
+    for (const head of heads) {
+      const comment = (await this.getComment(head.comment_id))!;
+      const reports = (reportsOf.all(head.comment_id) as ReportRow[]).map(toReport);
+      entries.push({ comment, reports, position: { openReports: head.n, commentId: head.comment_id } });
+    }
+    return entries;
+  }
+
+  async takeRateToken(bucket: string, rule: RateRule, nowMs: number): Promise<number> {
+    return this.db.transaction((): number => {
+      const row = this.sql('SELECT window_start, count FROM rate_windows WHERE bucket = ?').get(bucket) as
+        | { window_start: number; count: number } | undefined;
+      if (!row || row.window_start + rule.windowMs <= nowMs) {
+        this.sql(`INSERT INTO rate_windows (bucket, window_start, count) VALUES (?, ?, 1)
+          ON CONFLICT (bucket) DO UPDATE SET window_start = excluded.window_start, count = 1`).run(bucket, nowMs);
+        return 0;
+      }
+      if (row.count < rule.limit) {
+        this.sql('UPDATE rate_windows SET count = count + 1 WHERE bucket = ?').run(bucket);
+        return 0;
+      }
+      return Math.max(1, Math.ceil((row.window_start + rule.windowMs - nowMs) / 1000));
+    }).immediate();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

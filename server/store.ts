@@ -1,0 +1,143 @@
+// The storage interface. Everything the server persists goes through it, so a second
+// implementation (PostgreSQL for several instances, see docs/deployment.md) replaces
+// sqlite-store.ts without touching the HTTP layer or the rules. Methods are async for that
+// reason, even though better-sqlite3 answers synchronously.
+
+export type UserStatus = 'active' | 'banned' | 'suspended';
+export type ThreadStatus = 'open' | 'closed';
+export type CommentStatus = 'published' | 'pending' | 'removed';
+export type ReportReason = 'offensive' | 'abusive' | 'spam' | 'off_topic' | 'other';
+/** Why a report stopped being open. */
+export type ReportClosure = 'withdrawn' | 'dismissed' | 'actioned';
+
+export const REPORT_REASONS: readonly ReportReason[] = ['offensive', 'abusive', 'spam', 'off_topic', 'other'];
+
+/** What a viewer token says about its holder; upserted on every authenticated request. */
+export interface UserClaims {
+  id: string;
+  displayName: string;
+  subscriber: boolean;
+  staff: boolean;
+}
+
+export interface UserRecord extends UserClaims {
+  status: UserStatus;
+  /** Set while `status` is `suspended`; the rules treat a past date as active. */
+  suspendedUntil: string | null;
+}
+
+export interface ThreadRecord {
+  id: string;
+  title: string;
+  url: string;
+  status: ThreadStatus;
+  /** Published comments, replies included. */
+  commentCount: number;
+}
+
+export interface CommentRecord {
+  id: string;
+  threadId: string;
+  parentId: string | null;
+  /** The top-level comment of the conversation; null on a top-level comment. */
+  rootId: string | null;
+  author: UserClaims;
+  body: string;
+  status: CommentStatus;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+/** A keyset position: comments are ordered by (createdAt, id). */
+export interface Position {
+  createdAt: string;
+  id: string;
+}
+
+export interface ReplySummary {
+  /** Replies this viewer may see in the conversation. */
+  count: number;
+  /** The first of them, oldest first. */
+  first: CommentRecord[];
+}
+
+export interface NewCommentRecord {
+  id: string;
+  thread: { id: string; url: string; title: string };
+  parentId: string | null;
+  rootId: string | null;
+  authorId: string;
+  body: string;
+  status: CommentStatus;
+  createdAt: string;
+  /** Remembered with the comment, atomically, so a racing repeat finds the first result. */
+  idempotencyKey: string | null;
+}
+
+export interface ReportRecord {
+  commentId: string;
+  reporterId: string;
+  reason: ReportReason;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface QueuePosition {
+  openReports: number;
+  commentId: string;
+}
+
+export interface QueueEntry {
+  comment: CommentRecord;
+  reports: ReportRecord[];
+}
+
+export interface RateRule {
+  limit: number;
+  windowMs: number;
+}
+
+export interface Store {
+  upsertUser(claims: UserClaims, now: string): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | null>;
+  /** Null when the user does not exist. */
+  setUserStatus(id: string, status: UserStatus, suspendedUntil: string | null): Promise<UserRecord | null>;
+
+  getThread(id: string): Promise<ThreadRecord | null>;
+  setThreadStatus(id: string, status: ThreadStatus): Promise<ThreadRecord | null>;
+  /** Published comments per thread id; unknown threads are 0. */
+  countPublished(threadIds: readonly string[]): Promise<Map<string, number>>;
+
+  getComment(id: string): Promise<CommentRecord | null>;
+  /** Top-level comments visible to the viewer, strictly after `after` in the given order. */
+  listTopLevel(query: {
+    threadId: string;
+    order: 'asc' | 'desc';
+    after: Position | null;
+    limit: number;
+    viewerId: string | null;
+  }): Promise<CommentRecord[]>;
+  /** A conversation, oldest first, strictly after `after`. */
+  listReplies(query: { rootId: string; after: Position | null; limit: number; viewerId: string | null }): Promise<CommentRecord[]>;
+  summarizeReplies(rootIds: readonly string[], viewerId: string | null, inline: number): Promise<Map<string, ReplySummary>>;
+  /** Which of the comments the viewer has an open report on. */
+  reportedBy(viewerId: string, commentIds: readonly string[]): Promise<Set<string>>;
+
+  /** The comment a user created with this key since `since`, if any. */
+  findByIdempotencyKey(userId: string, key: string, since: string): Promise<CommentRecord | null>;
+  /** Creates the thread if needed; with a key already taken, returns the first comment instead. */
+  createComment(input: NewCommentRecord, idempotencySince: string): Promise<CommentRecord>;
+  setCommentStatus(id: string, status: CommentStatus): Promise<CommentRecord | null>;
+
+  findOpenReport(commentId: string, reporterId: string): Promise<ReportRecord | null>;
+  /** Opens a report unless one is open already; returns the open one either way. */
+  openReport(report: ReportRecord): Promise<{ created: boolean; report: ReportRecord }>;
+  closeReports(commentId: string, reporterId: string | null, closure: ReportClosure, now: string): Promise<void>;
+  /** Comments with open reports, most reported first, then by comment id. */
+  listReportQueue(query: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>>;
+
+  /** Counts one action against a fixed window: 0 when allowed, else seconds until it would be. */
+  takeRateToken(bucket: string, rule: RateRule, nowMs: number): Promise<number>;
+
+  close(): Promise<void>;
+}
