@@ -6,15 +6,17 @@ import { css } from 'lit';
  * so right-to-left pages mirror without extra rules.
  */
 export const styles = css`
+  /* light-dark() picks the first colour under color-scheme light, the second under dark. */
   :host {
-    --_text: var(--parley-color, #1b1b1b);
-    --_muted: var(--parley-muted-color, #575757);
-    --_accent: var(--parley-accent, #0b57d0);
-    --_on-accent: var(--parley-accent-contrast, #ffffff);
-    --_surface: var(--parley-surface, #ffffff);
-    --_surface-alt: var(--parley-surface-alt, #f3f4f6);
-    --_border: var(--parley-border-color, #d0d4da);
-    --_danger: var(--parley-danger, #b3261e);
+    color-scheme: light;
+    --_text: var(--parley-color, light-dark(#1b1b1b, #ececec));
+    --_muted: var(--parley-muted-color, light-dark(#575757, #b4b4b4));
+    --_accent: var(--parley-accent, light-dark(#0b57d0, #8ab4f8));
+    --_on-accent: var(--parley-accent-contrast, light-dark(#ffffff, #0b1a33));
+    --_surface: var(--parley-surface, light-dark(#ffffff, #161616));
+    --_surface-alt: var(--parley-surface-alt, light-dark(#f3f4f6, #242424));
+    --_border: var(--parley-border-color, light-dark(#8d949e, #6b6b6b));
+    --_danger: var(--parley-danger, light-dark(#b3261e, #f2b8b5));
     --_focus: var(--parley-focus-color, var(--_accent));
     --_radius: var(--parley-radius, 6px);
     --_space: var(--parley-spacing, 1rem);
@@ -26,29 +28,9 @@ export const styles = css`
     font-size: var(--parley-font-size, 1rem);
     line-height: var(--parley-line-height, 1.5);
   }
+  :host([theme='dark']) { color-scheme: dark; }
+  :host([theme='auto']) { color-scheme: light dark; }
   :host([hidden]) { display: none; }
-  :host([theme='dark']) {
-    --_text: var(--parley-color, #ececec);
-    --_muted: var(--parley-muted-color, #b4b4b4);
-    --_accent: var(--parley-accent, #8ab4f8);
-    --_on-accent: var(--parley-accent-contrast, #0b1a33);
-    --_surface: var(--parley-surface, #161616);
-    --_surface-alt: var(--parley-surface-alt, #242424);
-    --_border: var(--parley-border-color, #4a4a4a);
-    --_danger: var(--parley-danger, #f2b8b5);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_text: var(--parley-color, #ececec);
-      --_muted: var(--parley-muted-color, #b4b4b4);
-      --_accent: var(--parley-accent, #8ab4f8);
-      --_on-accent: var(--parley-accent-contrast, #0b1a33);
-      --_surface: var(--parley-surface, #161616);
-      --_surface-alt: var(--parley-surface-alt, #242424);
-      --_border: var(--parley-border-color, #4a4a4a);
-      --_danger: var(--parley-danger, #f2b8b5);
-    }
-  }
   *, *::before, *::after { box-sizing: border-box; }
   [hidden] { display: none !important; }
   p { margin: 0; }
