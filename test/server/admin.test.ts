@@ -1,0 +1,131 @@
+// The moderation API under /api/v1/admin, and the CLI over the same functions.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { SqliteStore } from '../../server/sqlite-store.js';
+import { ADMIN_TOKEN, API, expectError, expectStatus, newComment, startServer, type TestServer } from './harness.js';
+
+let server: TestServer;
+let author: string;
+
+before(async () => {
+  server = await startServer();
+  author = await server.token({ id: 'author', displayName: 'Author' });
+});
+after(() => server.close());
+
+const admin = (method: string, path: string, body?: unknown) => server.call(method, `${API}/admin${path}`, { token: ADMIN_TOKEN, body });
+const post = async (thread: string, text: string): Promise<any> =>
+  expectStatus(await server.call('POST', `${API}/comments`, { token: author, body: newComment(thread, text) }), 201);
+const reportAs = async (reporter: string, commentId: string, reason = 'spam') =>
+  expectStatus(await server.call('POST', `${API}/comments/${commentId}/reports`, { token: await server.token({ id: reporter }), body: { reason, note: `from ${reporter}` } }), 201);
+
+describe('admin API', () => {
+  test('401 without the admin token, with a viewer token, or with a wrong one', async () => {
+    const paths: Array<[string, string]> = [['GET', '/reports'], ['POST', '/comments/c-1/remove'], ['POST', '/users/u/ban'], ['POST', '/threads/status'], ['GET', '/nothing-here']];
+    for (const [method, path] of paths) {
+      for (const token of [null, author, 'wrong-admin-token', `${ADMIN_TOKEN}x`]) {
+        const reply = await server.call(method, `${API}/admin${path}`, { token });
+        assert.equal(reply.status, 401, `${method} ${path} with ${token}`);
+        assert.equal(reply.body.error.code, 'unauthenticated');
+      }
+    }
+  });
+
+  test('the report queue lists comments with open reports, most reported first, paged', async () => {
+    const once = await post('a-queue', 'reported once');
+    const thrice = await post('a-queue', 'reported three times');
+    const twice = await post('a-queue', 'reported twice');
+    for (const r of ['r1', 'r2', 'r3']) await reportAs(r, thrice.id);
+    for (const r of ['r1', 'r2']) await reportAs(r, twice.id);
+    await reportAs('r1', once.id, 'off_topic');
+    const first = expectStatus(await admin('GET', '/reports?limit=2'), 200);
+    assert.deepEqual(first.items.map((i: any) => [i.comment.id, i.reports.length]), [[thrice.id, 3], [twice.id, 2]]);
+    assert.equal(first.items[0].threadId, 'a-queue');
+    assert.deepEqual(Object.keys(first.items[0].reports[0]).sort(), ['createdAt', 'note', 'reason', 'reporterId']);
+    assert.equal(first.items[0].reports[0].note, 'from r1');
+    const second = expectStatus(await admin('GET', `/reports?limit=2&cursor=${first.nextCursor}`), 200);
+    assert.deepEqual(second.items.map((i: any) => i.comment.id), [once.id]);
+    assert.equal(second.nextCursor, null);
+    expectError(await admin('GET', '/reports?cursor=abc'), 400, 'invalid_cursor');
+    expectError(await admin('GET', '/reports?limit=500'), 400, 'invalid_limit');
+
+    // Remove: the comment shows removed to readers, its reports leave the queue.
+    const removed = expectStatus(await admin('POST', `/comments/${thrice.id}/remove`), 200);
+    assert.equal(removed.status, 'removed');
+    assert.equal(removed.body, '');
+    const page = expectStatus(await server.call('GET', `${API}/comments?thread=a-queue`), 200);
+    assert.equal(page.comments.find((c: any) => c.id === thrice.id).status, 'removed');
+    // Dismiss: the comment stays, its reports close.
+    const kept = expectStatus(await admin('POST', `/comments/${twice.id}/dismiss-reports`), 200);
+    assert.equal(kept.status, 'published');
+    const queue = expectStatus(await admin('GET', '/reports'), 200);
+    assert.deepEqual(queue.items.map((i: any) => i.comment.id), [once.id]);
+    // Restore brings the text back.
+    const restored = expectStatus(await admin('POST', `/comments/${thrice.id}/restore`), 200);
+    assert.equal(restored.body, 'reported three times');
+    for (const action of ['remove', 'restore', 'dismiss-reports']) {
+      expectError(await admin('POST', `/comments/c-nope/${action}`), 404, 'comment_not_found');
+    }
+  });
+
+  test('ban, suspend, unban answer with the user; the viewer sees it', async () => {
+    await post('a-users', 'hello'); // the author's row exists once they have signed in
+    const banned = expectStatus(await admin('POST', '/users/author/ban'), 200);
+    assert.deepEqual(banned, { id: 'author', displayName: 'Author', subscriber: true, status: 'banned', suspendedUntil: null });
+    const seen = expectStatus(await server.call('GET', `${API}/comments?thread=a-users`, { token: author }), 200);
+    assert.equal(seen.viewer.status, 'banned');
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    const suspended = expectStatus(await admin('POST', '/users/author/suspend', { until }), 200);
+    assert.deepEqual([suspended.status, suspended.suspendedUntil], ['suspended', until]);
+    for (const bad of [undefined, 'tomorrow', '2000-01-01T00:00:00Z', 12]) {
+      expectError(await admin('POST', '/users/author/suspend', { until: bad }), 422, 'invalid_until');
+    }
+    const active = expectStatus(await admin('POST', '/users/author/unban'), 200);
+    assert.equal(active.status, 'active');
+    for (const action of ['ban', 'unban']) expectError(await admin('POST', `/users/nobody/${action}`), 404, 'user_not_found');
+    expectError(await admin('POST', '/users/nobody/suspend', { until }), 404, 'user_not_found');
+  });
+
+  test('threads close and reopen', async () => {
+    await post('a-thread', 'first');
+    const closed = expectStatus(await admin('POST', '/threads/status', { thread: 'a-thread', status: 'closed' }), 200);
+    assert.deepEqual([closed.id, closed.status, closed.commentCount], ['a-thread', 'closed', 1]);
+    const page = expectStatus(await server.call('GET', `${API}/comments?thread=a-thread`), 200);
+    assert.equal(page.thread.status, 'closed');
+    expectStatus(await admin('POST', '/threads/status', { thread: 'a-thread', status: 'open' }), 200);
+    expectError(await admin('POST', '/threads/status', { thread: 'a-none', status: 'closed' }), 404, 'thread_not_found');
+    expectError(await admin('POST', '/threads/status', { thread: 'a-thread', status: 'archived' }), 422, 'invalid_status');
+    expectError(await admin('POST', '/threads/status', { status: 'closed' }), 422, 'invalid_thread');
+  });
+});
+
+describe('npm run moderate', () => {
+  const run = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
+  const db = join(dir, 'parley.db');
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const moderate = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'server/moderate.ts', ...args], { env: { ...process.env, PARLEY_DB: db } });
+
+  test('works on the database file with the same functions', async () => {
+    const store = new SqliteStore(db);
+    const now = new Date().toISOString();
+    await store.upsertUser({ id: 'u1', displayName: 'One', subscriber: true, staff: false }, now);
+    await store.createComment({ id: 'c-cli', thread: { id: 'cli-thread', url: '', title: '' }, parentId: null, rootId: null, authorId: 'u1', body: 'hi', status: 'published', createdAt: now, idempotencyKey: null }, now);
+    await store.openReport({ commentId: 'c-cli', reporterId: 'u1', reason: 'spam', note: null, createdAt: now });
+    await store.close();
+    const listed = JSON.parse((await moderate('list-reports')).stdout);
+    assert.equal(listed.items[0].comment.id, 'c-cli');
+    assert.equal(JSON.parse((await moderate('remove', 'c-cli')).stdout).status, 'removed');
+    assert.equal(JSON.parse((await moderate('restore', 'c-cli')).stdout).status, 'published');
+    assert.equal(JSON.parse((await moderate('suspend', 'u1', '2999-01-01T00:00:00Z')).stdout).status, 'suspended');
+    assert.equal(JSON.parse((await moderate('close', 'cli-thread')).stdout).status, 'closed');
+    await assert.rejects(moderate('ban', 'nobody'), (e: { code: number; stderr: string }) => e.code === 1 && e.stderr.includes('No user'));
+    await assert.rejects(moderate('frobnicate'), (e: { code: number; stderr: string }) => e.code === 2 && e.stderr.includes('usage'));
+  });
+});
