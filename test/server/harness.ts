@@ -25,7 +25,7 @@ export interface CallOptions {
   token?: string | null;
   body?: unknown;
   /** Sent as is, instead of JSON.stringify(body). */
-  rawBody?: string | Buffer;
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 
@@ -52,7 +52,7 @@ export async function startServer(env: Record<string, string> = {}, options: { l
   async function call(method: string, path: string, o: CallOptions = {}): Promise<Reply> {
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let payload: string | Buffer | undefined = o.rawBody;
+    let payload = o.rawBody;
     if (payload === undefined && o.body !== undefined) payload = JSON.stringify(o.body);
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
     const response = await fetch(base + path, { method, headers, body: payload });
