@@ -1,8 +1,10 @@
 // The one test command (`npm test`): type-check, build, size budget, server contract tests,
 // then the browser tests in Chromium. Stops at the first failing step with its exit code.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { ensureBrowser } from './ensure-browser.mjs';
+
+const testFiles = (dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
 
 const browser = ensureBrowser();
 const env = { ...process.env, CHROME_PATH: browser };
@@ -10,10 +12,13 @@ const env = { ...process.env, CHROME_PATH: browser };
 const steps = [
   ['type-check the widget and its tests', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['type-check the server', 'npm', ['run', '--silent', 'typecheck:server'], () => existsSync('server/tsconfig.json')],
+  ['type-check the end-to-end tests', 'npx', ['tsc', '-p', 'test/e2e/tsconfig.json']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['size budget', 'node', ['scripts/check-size.mjs']],
   ['server contract tests', 'npm', ['run', '--silent', 'test:server'], () => existsSync('test/server')],
   ['browser tests', 'npx', ['web-test-runner']],
+  ['end-to-end tests (built bundle, real server, Chromium)', 'node',
+    ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/e2e')]],
 ];
 
 for (const [name, cmd, args, when] of steps) {

@@ -1,0 +1,67 @@
+// A publisher's static page holding only the two-line embed, on one origin, reads a thread
+// from the reference server on another origin (CORS with credentials), with no console error.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'puppeteer-core';
+import { startServer, type TestServer } from '../server/harness.js';
+import { launchBrowser, serveSite, type Site } from './browser.js';
+
+const THREAD = 'cross-origin-story';
+let api: TestServer;
+let site: Site;
+let browser: Browser;
+
+before(async () => {
+  site = await serveSite({ '/parley-comments.js': { path: 'dist/parley-comments.js' } });
+  api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
+  site.files['/'] = {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title><link rel="icon" href="data:,"></head><body>
+<script type="module" src="/parley-comments.js"></script>
+<parley-comments backend-url="${api.base}/api/v1" thread-id="${THREAD}"></parley-comments>
+</body></html>`,
+  };
+  const author = await api.token({ id: 'u-ann', displayName: 'Ann Hale', subscriber: true });
+  for (const body of ['First from across origins.', 'Second one.']) {
+    const posted = await api.call('POST', '/api/v1/comments', {
+      token: author,
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+      body: { thread: { id: THREAD, url: 'https://news.test/story', title: 'Story' }, body, parentId: null },
+    });
+    assert.equal(posted.status, 201);
+  }
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await api?.close();
+  site?.server.close();
+});
+
+test('the two-line embed renders a cross-origin thread with credentials and no console error', async () => {
+  const tab = await browser.newPage();
+  const problems: string[] = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warn') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  tab.on('pageerror', (error) => problems.push(`pageerror: ${error}`));
+  const corsHeaders: { origin?: string; credentials?: string }[] = [];
+  tab.on('response', (response) => {
+    if (response.url().startsWith(`${api.base}/api/v1/comments`) && response.request().method() === 'GET') {
+      const headers = response.headers();
+      corsHeaders.push({ origin: headers['access-control-allow-origin'], credentials: headers['access-control-allow-credentials'] });
+    }
+  });
+
+  await tab.goto(`${site.origin}/`);
+  const bodies = await tab.waitForFunction(() => {
+    const root = document.querySelector('parley-comments')?.shadowRoot;
+    const found = [...(root?.querySelectorAll('[part~="comment-body"]') ?? [])].map((n) => n.textContent);
+    return found.length === 2 ? found : null;
+  }, { timeout: 10_000 });
+
+  assert.deepEqual(await bodies.jsonValue(), ['Second one.', 'First from across origins.']);
+  assert.notEqual(new URL(api.base).origin, site.origin);
+  assert.deepEqual(corsHeaders, [{ origin: site.origin, credentials: 'true' }], 'credentialed CORS for the publisher origin');
+  assert.deepEqual(problems, []);
+});
