@@ -123,10 +123,4 @@ describe('when the widget loads', () => {
       window.fetch = realFetch;
     }
   });
-
-  it('tolerates the bundle being registered twice', async () => {
-    await import('../src/define.js');
-    await import('../src/define.js?again' as string).catch(() => undefined);
-    expect(customElements.get('parley-comments')).to.exist;
-  });
 });

@@ -65,3 +65,23 @@ test('the two-line embed renders a cross-origin thread with credentials and no c
   assert.deepEqual(corsHeaders, [{ origin: site.origin, credentials: 'true' }], 'credentialed CORS for the publisher origin');
   assert.deepEqual(problems, []);
 });
+
+test('loading the bundle twice (two copies, as CMS plugins do) defines the element once and throws nothing', async () => {
+  site.files['/twice'] = {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Twice</title><link rel="icon" href="data:,"></head><body>
+<script type="module" src="/parley-comments.js"></script>
+<script type="module" src="/parley-comments.js?copy=2"></script>
+<parley-comments backend-url="${api.base}/api/v1" thread-id="${THREAD}"></parley-comments>
+</body></html>`,
+  };
+  const tab = await browser.newPage();
+  const problems: string[] = [];
+  tab.on('pageerror', (error) => problems.push(String(error)));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await tab.goto(`${site.origin}/twice`);
+  await tab.waitForFunction(() => document.querySelector('parley-comments')?.shadowRoot?.querySelectorAll('[part~="comment"]').length === 2,
+    { timeout: 10_000 });
+  assert.deepEqual(problems, []);
+});
