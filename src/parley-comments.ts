@@ -209,7 +209,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
         </label>
       </header>
       <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
-      ${status === 'ready' ? this.participation.renderArea() : nothing}
+      ${this.participation.renderArea()}
       ${status === 'idle' || status === 'loading' ? this.renderSkeleton() : nothing}
       ${status === 'error' ? this.renderError(text.loadFailed, this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}

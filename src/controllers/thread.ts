@@ -170,6 +170,27 @@ export class ThreadController implements ReactiveController {
     }
   }
 
+  /**
+   * Shows a comment the viewer just posted: a reply (`rootId` is its conversation) at the end
+   * of the conversation, a top-level comment where the sort puts it. With `oldest` first and
+   * pages still unloaded it goes at the end of what is shown; loading more skips it.
+   */
+  insertComment(comment: Comment, rootId: string | null): void {
+    const conversation = rootId ? this.conversations.get(rootId) : undefined;
+    const known = (list: Comment[]) => list.some((c) => c.id === comment.id);
+    if (conversation) {
+      if (known(conversation.replies)) return;
+      conversation.replies = [...conversation.replies, comment];
+      conversation.total++;
+    } else {
+      if (rootId || known(this.comments)) return;
+      this.comments = this.query?.sort === 'oldest' ? [...this.comments, comment] : [comment, ...this.comments];
+      this.conversations.set(comment.id, conversationOf(comment));
+    }
+    if (this.thread && comment.status === 'published') this.thread = { ...this.thread, commentCount: this.thread.commentCount + 1 };
+    this.host.requestUpdate();
+  }
+
   /** Whether a conversation has replies the reader has not been shown yet. */
   hasMoreReplies(commentId: string): boolean {
     const conversation = this.conversations.get(commentId);
