@@ -27,14 +27,19 @@ async function main(): Promise<void> {
       if (config.adminToken === DEMO_ADMIN_TOKEN) console.log(`parley: demo admin token: ${DEMO_ADMIN_TOKEN}`);
     }
   });
+  let stopping = false;
+  // Ctrl-C reaches both `npm start`'s wrapper and this process, and the wrapper forwards it:
+  // the second signal must not cut the graceful close short.
   const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
     server.close(() => void store.close().then(() => process.exit(0)));
     // Keep-alive connections would hold close() open; they carry no work worth waiting for.
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 await main();

@@ -49,10 +49,10 @@ async function locate(root: string, urlPath: string): Promise<string> {
 }
 
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
+  const file = await locate(root, urlPath);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     throw new ApiError(405, 'method_not_allowed', 'Static files are read-only.', { Allow: 'GET, HEAD' });
   }
-  const file = await locate(root, urlPath);
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const { size } = await stat(file);
   res.statusCode = 200;

@@ -1,0 +1,46 @@
+// The persona switcher: mints a token for the chosen persona from the demo server
+// (POST /demo/token) and hands it to the widget. The choice survives a reload.
+const STORAGE_KEY = 'parley-demo-persona';
+const form = document.getElementById('persona-form');
+const status = document.getElementById('persona-status');
+const comments = document.querySelector('parley-comments');
+
+async function mintToken(persona) {
+  const response = await fetch('/demo/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ persona }),
+  });
+  if (!response.ok) throw new Error(`The demo server refused the persona (${response.status}).`);
+  return (await response.json()).token;
+}
+
+async function switchTo(persona) {
+  status.textContent = 'Switching…';
+  try {
+    const token = await mintToken(persona);
+    sessionStorage.setItem(STORAGE_KEY, persona);
+    comments.getAuthToken = () => token;
+    await customElements.whenDefined('parley-comments');
+    await comments.refresh();
+    const label = form.querySelector(`input[value="${persona}"]`).parentElement.textContent.trim();
+    status.textContent = `Viewing as: ${label}.`;
+  } catch (error) {
+    status.textContent = error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function warnIfWidgetMissing() {
+  const response = await fetch('/dist/parley-comments.js', { method: 'HEAD' });
+  document.getElementById('widget-missing').hidden = response.ok;
+}
+
+form.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLInputElement && event.target.name === 'persona') void switchTo(event.target.value);
+});
+
+const saved = sessionStorage.getItem(STORAGE_KEY);
+const initial = form.querySelector(`input[name="persona"][value="${CSS.escape(saved ?? 'signed-out')}"]`);
+if (initial) initial.checked = true;
+void switchTo(initial ? initial.value : 'signed-out');
+void warnIfWidgetMissing();
