@@ -56,13 +56,26 @@ export class ThreadController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    if (this.abort.signal.aborted) this.abort = new AbortController();
+    addEventListener('online', this.onOnline);
+    if (this.status === 'idle') this.host.requestUpdate(); // the host starts the load when it is ready
+  }
+
   hostDisconnected(): void {
+    removeEventListener('online', this.onOnline);
     this.abort.abort();
     // A reconnected element reloads rather than waiting on requests that were aborted.
     if (this.status === 'loading') this.status = 'idle';
     this.loadingMore = false;
     for (const conversation of this.conversations.values()) conversation.loading = false;
   }
+
+  /** Back online: retry whatever failed while the connection was down. */
+  private onOnline = (): void => {
+    if (this.status === 'error' && this.query) void this.load(this.query);
+    else if (this.moreError) void this.loadMore();
+  };
 
   /** Starts over: drops everything shown and loads the first page for `query`. */
   async load(query: ThreadQuery): Promise<void> {
