@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
 import type { ApiError } from './api/errors.js';
@@ -53,52 +52,72 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
 export class ParleyComments extends LitElement implements ParleyHost {
   static override styles = [styles, composerStyles, reportStyles];
 
+  // Declared without decorators: the decorator helpers cost readers bytes on every page.
+  static override properties = {
+    backendUrl: { attribute: 'backend-url' },
+    threadId: { attribute: 'thread-id' },
+    threadUrl: { attribute: 'thread-url' },
+    threadTitle: { attribute: 'thread-title' },
+    subscribeUrl: { attribute: 'subscribe-url' },
+    signInUrl: { attribute: 'sign-in-url' },
+    rulesUrl: { attribute: 'rules-url' },
+    sort: {},
+    pageSize: { attribute: 'page-size', type: Number },
+    loading: {},
+    credentials: {},
+    requestTimeout: { attribute: 'request-timeout', type: Number },
+    theme: { reflect: true },
+    getAuthToken: { attribute: false },
+    strings: { attribute: false },
+    announcement: { state: true },
+  };
+
   /** Base URL of the backend's HTTP API v1, e.g. `https://comments.example.com/api/v1`. */
-  @property({ attribute: 'backend-url' }) backendUrl = '';
+  backendUrl = '';
 
   /** Which thread to show; defaults to the page's canonical URL, else origin + path. */
-  @property({ attribute: 'thread-id' }) threadId = '';
+  threadId = '';
 
   /** The article's URL, sent with a first post so a backend can create the thread. */
-  @property({ attribute: 'thread-url' }) threadUrl = '';
+  threadUrl = '';
 
   /** The article's title, sent with a first post; defaults to `document.title`. */
-  @property({ attribute: 'thread-title' }) threadTitle = '';
+  threadTitle = '';
 
   /** Where the Subscribe call to action leads. */
-  @property({ attribute: 'subscribe-url' }) subscribeUrl = '';
+  subscribeUrl = '';
 
   /** Where Sign in leads. */
-  @property({ attribute: 'sign-in-url' }) signInUrl = '';
+  signInUrl = '';
 
   /** The community rules page ("Comments: Our rules"). */
-  @property({ attribute: 'rules-url' }) rulesUrl = '';
+  rulesUrl = '';
 
   /** `newest` or `oldest` first; the visible sort control changes it too. */
-  @property() sort: SortOrder = 'newest';
+  sort: SortOrder = 'newest';
 
   /** Top-level comments per request, 1–100. */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 20;
+  pageSize = 20;
 
   /** `lazy`: no request until the element is about one viewport away; `eager`: at once. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
+  loading: 'lazy' | 'eager' = 'lazy';
 
   /** Fetch credentials mode: `include`, `same-origin` or `omit`. */
-  @property() credentials: RequestCredentials = 'include';
+  credentials: RequestCredentials = 'include';
 
   /** Milliseconds to wait for the backend before showing an error with a retry. */
-  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = DEFAULT_TIMEOUT_MS;
+  requestTimeout = DEFAULT_TIMEOUT_MS;
 
   /** `light`, `dark`, or `auto` to follow the reader's colour-scheme preference. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
   /** Called before each request; a token is sent as `Authorization: Bearer`. */
-  @property({ attribute: false }) getAuthToken?: AuthTokenProvider;
+  getAuthToken?: AuthTokenProvider;
 
   /** Overrides any UI text; see `ParleyStrings` for every key. */
-  @property({ attribute: false }) strings?: Partial<ParleyStrings>;
+  strings?: Partial<ParleyStrings>;
 
-  @state() private announcement = '';
+  private announcement = '';
 
   /** The loaded thread; read by the feature controllers. */
   readonly threadState = new ThreadController(this, {
