@@ -156,11 +156,12 @@ export class ParticipationController implements ReactiveController {
         };
         this.stateChanged = true;
         this.replying = null;
+        host.requestUpdate();
         this.focus('[role="alert"][tabindex]');
       } else {
         draft.error = error;
+        host.requestUpdate();
       }
-      host.requestUpdate();
     }
   }
 

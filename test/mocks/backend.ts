@@ -86,6 +86,7 @@ export class FakeBackend {
         const next = offset + limit < ordered.length ? encodeCursor(offset + limit) : null;
         return HttpResponse.json({ thread: this.state.thread, viewer: this.state.viewer, comments: page, nextCursor: next });
       }),
+      http.post(`${BASE}/comments`, ({ request }) => this.postComment(request)),
       http.get(`${BASE}/comments/:id/replies`, async ({ request, params }) => {
         const { url } = await this.record(request);
         const conversation = this.state.conversations.get(String(params.id));
@@ -98,5 +99,63 @@ export class FakeBackend {
         return HttpResponse.json({ comments: page, nextCursor: next });
       }),
     ];
+  }
+
+  /** Comments created by POST /comments, by viewer and Idempotency-Key (a repeat returns the first). */
+  readonly posted = new Map<string, Comment>();
+  /** Comments POST /comments creates are `pending` (a premoderating backend) instead of `published`. */
+  premoderate = false;
+
+  /** POST /comments as docs/api.md states it, its errors checked in the documented order. */
+  async postComment(request: Request): Promise<Response> {
+    const { body: json, headers } = await this.record(request);
+    const fail = (status: number, code: string) => HttpResponse.json(errorBody(code), { status });
+    const { viewer, thread } = this.state;
+    if (!viewer) return fail(401, 'unauthenticated');
+    const key = headers.get('Idempotency-Key');
+    if (key !== null && !/^[\x21-\x7e]{1,200}$/.test(key)) return fail(400, 'invalid_idempotency_key');
+    if (!headers.get('Content-Type')?.startsWith('application/json')) return fail(415, 'unsupported_media_type');
+    if ((typeof json === 'string' ? json : JSON.stringify(json ?? '')).length > 64 * 1024) return fail(413, 'too_large');
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail(400, 'invalid_json');
+    const first = key === null ? undefined : this.posted.get(`${viewer.id} ${key}`);
+    if (first) return HttpResponse.json(first, { status: 201 });
+    const input = json as { thread?: { id?: unknown; url?: unknown; title?: unknown }; body?: unknown; parentId?: unknown };
+    const t = input.thread;
+    if (typeof t?.id !== 'string' || !t.id || t.id.length > 512
+      || (t.url !== undefined && (typeof t.url !== 'string' || t.url.length > 2048 || !/^https?:\/\//.test(t.url)))
+      || (t.title !== undefined && (typeof t.title !== 'string' || t.title.length > 300))) return fail(422, 'invalid_thread');
+    const text = typeof input.body === 'string' ? input.body.replace(/\r\n?/g, '\n').trim() : '';
+    if (!text || [...text].length > thread.maxCommentLength || /[\x00-\x08\x0b-\x1f\x7f]/.test(text)) return fail(422, 'invalid_body');
+    const parentId = input.parentId ?? null;
+    if (parentId !== null && typeof parentId !== 'string') return fail(422, 'invalid_parent');
+    if (viewer.status !== 'active') return fail(403, viewer.status);
+    if (!viewer.subscriber) return fail(403, 'not_subscriber');
+    if (thread.status === 'closed') return fail(403, 'thread_closed');
+    let root: Comment | undefined;
+    if (parentId !== null) {
+      root = this.state.comments.find((c) => c.id === parentId)
+        ?? this.state.comments.find((c) => this.state.conversations.get(c.id)?.some((r) => r.id === parentId));
+      const parent = parentId === root?.id ? root : this.state.conversations.get(root?.id ?? '')?.find((r) => r.id === parentId);
+      if (!root || !parent || parent.status === 'removed') return fail(404, 'comment_not_found');
+    }
+    const comment: Comment = {
+      id: `c-posted-${this.posted.size + 1}`,
+      parentId,
+      author: { id: viewer.id, displayName: viewer.displayName, badges: ['subscriber'] },
+      body: text,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      status: this.premoderate ? 'pending' : 'published',
+      replyCount: 0,
+      replies: [],
+      viewerReported: false,
+    };
+    if (root) this.state.conversations.set(root.id, [...(this.state.conversations.get(root.id) ?? []), comment]);
+    else this.state.comments.push(comment);
+    if (comment.status === 'published') thread.commentCount++;
+    if (!thread.url && typeof t.url === 'string') thread.url = t.url;
+    if (!thread.title && typeof t.title === 'string') thread.title = t.title;
+    this.posted.set(`${viewer.id} ${key ?? comment.id}`, comment);
+    return HttpResponse.json(comment, { status: 201 });
   }
 }

@@ -1,0 +1,251 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { delay, http, HttpResponse } from 'msw';
+import { BASE, THREAD_ID, errorBody } from './mocks/data.js';
+import { commentBodies, nextEvent, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { announced, chord, composerError, composerInput, focused, posts, subscriber, threadFor, typeInto } from './posting.helpers.js';
+
+beforeEach(() => localStorage.clear());
+
+const submit = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="composer-submit"]')!;
+
+describe('the composer', () => {
+  it('posts a comment, shows it first, clears the field, announces it and sends parley-posted', async () => {
+    const backend = threadFor(subscriber());
+    await serveBackend(backend);
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    await typeInto(input, 'The bridge was worth the wait.');
+    const posted = nextEvent<{ comment: { id: string; body: string } }>(el, 'parley-posted');
+    submit(el).click();
+    const event = await posted;
+    await waitForComments(el, 4);
+    expect(commentBodies(el)[0]).to.equal('The bridge was worth the wait.');
+    expect(event.detail.comment.body).to.equal('The bridge was worth the wait.');
+    expect(event.bubbles && event.composed).to.be.true;
+    expect(input.value).to.equal('');
+    expect(announced(el)).to.equal('Comment posted.');
+    const [request] = posts(backend);
+    expect(request!.body).to.deep.equal({
+      thread: { id: THREAD_ID, url: `${location.origin}${location.pathname}`, title: document.title },
+      body: 'The bridge was worth the wait.',
+      parentId: null,
+    });
+    expect(request!.headers.get('Idempotency-Key')).to.match(/^[\x21-\x7e]{8,200}$/);
+    expect(request!.headers.get('Content-Type')).to.equal('application/json');
+    expect(text(part(el, 'count'))).to.equal('4 comments');
+    expect(backend.state.comments).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts a new comment last when the reader sorts oldest first', async () => {
+    await serveBackend(threadFor(subscriber()));
+    const el = await renderWidget({ sort: 'oldest' });
+    await typeInto(await composerInput(el), 'Late to the party.');
+    submit(el).click();
+    await waitForComments(el, 4);
+    expect(commentBodies(el)).to.deep.equal(['Comment number 1.', 'Comment number 3.', 'Comment number 2.', 'Late to the party.']);
+  });
+
+  it('has a labelled field, counts characters against maxCommentLength and refuses empty or too long text', async () => {
+    await serveBackend(threadFor(subscriber(), { maxCommentLength: 20 }));
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    expect(input.labels?.[0]?.textContent).to.equal('Your comment');
+    const counter = () => text(el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!));
+    expect(counter()).to.equal('20 characters left');
+    expect(submit(el).disabled, 'empty').to.be.true;
+    await typeInto(input, '   ');
+    expect(submit(el).disabled, 'only spaces').to.be.true;
+    await sendKeys({ type: 'Short 🙂' });
+    await waitUntil(() => !submit(el).disabled);
+    expect(counter(), 'trimmed, an emoji counts once').to.equal('13 characters left');
+    await sendKeys({ type: ' and far too long' });
+    await waitUntil(() => submit(el).disabled, 'too long disables posting');
+    expect(counter()).to.equal('4 characters too many');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('grows with its text', async () => {
+    await serveBackend(threadFor(subscriber()));
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    const before = input.getBoundingClientRect().height;
+    await typeInto(input, 'one');
+    for (let line = 2; line <= 8; line++) {
+      await chord('Shift', 'Enter');
+      await sendKeys({ type: `line ${line}` });
+    }
+    expect(input.getBoundingClientRect().height).to.be.greaterThan(before * 1.5);
+    expect(input.scrollHeight - input.clientHeight, 'no inner scrolling').to.be.lessThan(2);
+  });
+
+  it('can be used with the keyboard alone: Tab to the field, type, Ctrl+Enter to post', async () => {
+    const backend = threadFor(subscriber());
+    await serveBackend(backend);
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    part(el, 'sort')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el), 'Tab from the sort control reaches the field').to.equal(input);
+    await sendKeys({ type: 'Typed without a mouse.' });
+    await chord('Control', 'Enter');
+    await waitForComments(el, 4);
+    expect(posts(backend)).to.have.length(1);
+    expect(commentBodies(el)[0]).to.equal('Typed without a mouse.');
+    expect(focused(el), 'focus stays in the field for the next comment').to.equal(input);
+
+    await sendKeys({ type: 'And a second one.' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(submit(el));
+    await sendKeys({ press: 'Enter' });
+    await waitForComments(el, 5);
+    expect(commentBodies(el)[0]).to.equal('And a second one.');
+  });
+
+  it('shows a busy state while posting and posts once however often the reader presses', async () => {
+    const backend = threadFor(subscriber());
+    await serveBackend(backend, http.post(`${BASE}/comments`, async () => {
+      await delay(300);
+      return undefined;
+    }));
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    await typeInto(input, 'Patience.');
+    submit(el).click();
+    await waitUntil(() => text(submit(el)) === 'Posting…');
+    expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(input.readOnly).to.be.true;
+    submit(el).click();
+    await chord('Control', 'Enter');
+    await expect(el).to.be.accessible();
+    await waitForComments(el, 4);
+    expect(text(submit(el))).to.equal('Post comment');
+    expect(input.readOnly).to.be.false;
+    expect(posts(backend)).to.have.length(1);
+  });
+
+  it('tells the author a pending comment awaits moderation and leaves the public count alone', async () => {
+    const backend = threadFor(subscriber());
+    backend.premoderate = true;
+    await serveBackend(backend);
+    const el = await renderWidget();
+    await typeInto(await composerInput(el), 'Held for review.');
+    submit(el).click();
+    await waitForComments(el, 4);
+    const mine = parts(el, 'comment')[0]!;
+    expect(text(mine.querySelector('[part~="notice"]'))).to.equal('Only you can see this comment until a moderator approves it.');
+    expect(announced(el)).to.equal('Comment sent. A moderator will review it before others can see it.');
+    expect(text(part(el, 'count'))).to.equal('3 comments');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps hostile text as text', async () => {
+    await serveBackend(threadFor(subscriber()));
+    const el = await renderWidget();
+    const hostile = '<img src=x onerror="window.__pwned=1"> <b>bold</b>';
+    await typeInto(await composerInput(el), hostile);
+    submit(el).click();
+    await waitForComments(el, 4);
+    expect(commentBodies(el)[0]).to.equal(hostile);
+    expect(part(el, 'comment-body')!.querySelector('img, b')).to.be.null;
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
+
+describe('when a post fails', () => {
+  it('keeps the text after a 503 and retries with the same Idempotency-Key; the comment appears once', async () => {
+    const backend = threadFor(subscriber());
+    let calls = 0;
+    await serveBackend(backend, http.post(`${BASE}/comments`, async ({ request }) => {
+      if (calls++ > 0) return undefined;
+      // The backend stored the comment, but the answer was lost to a failing proxy.
+      await backend.postComment(request.clone());
+      return HttpResponse.json(errorBody('internal'), { status: 503 });
+    }));
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    await typeInto(input, 'Posted once, whatever happens.');
+    const failed = nextEvent<{ action: string; status: number; code: string }>(el, 'parley-error');
+    submit(el).click();
+    expect(await composerError(el)).to.equal(
+      'Your comment was not posted. Your text is kept, so you can try again. The comment service is having trouble right now.');
+    expect((await failed).detail).to.deep.equal({ action: 'post', status: 503, code: 'internal' });
+    expect(input.value).to.equal('Posted once, whatever happens.');
+    expect(part(el, 'composer')!.querySelector('[role="alert"] [part~="error"]'), 'said as an alert').to.exist;
+    expect(commentBodies(el)).to.not.include('Posted once, whatever happens.');
+    await expect(el).to.be.accessible();
+
+    part(el, 'composer')!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+    await waitForComments(el, 4);
+    const [first, second] = posts(backend);
+    expect(second!.headers.get('Idempotency-Key')).to.equal(first!.headers.get('Idempotency-Key'));
+    expect(second!.body).to.deep.equal(first!.body);
+    expect(commentBodies(el).filter((b) => b === 'Posted once, whatever happens.')).to.have.length(1);
+    expect(backend.state.comments.filter((c) => c.body === 'Posted once, whatever happens.')).to.have.length(1);
+    expect(part(el, 'composer')!.querySelector('[part~="error"]')).to.be.null;
+    expect(input.value).to.equal('');
+  });
+
+  it('uses a new Idempotency-Key for the next comment once one was accepted', async () => {
+    const backend = threadFor(subscriber());
+    await serveBackend(backend);
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    await typeInto(input, 'First.');
+    submit(el).click();
+    await waitForComments(el, 4);
+    await typeInto(input, 'Second.');
+    submit(el).click();
+    await waitForComments(el, 5);
+    const [a, b] = posts(backend);
+    expect(a!.headers.get('Idempotency-Key')).to.not.equal(b!.headers.get('Idempotency-Key'));
+    expect(commentBodies(el).slice(0, 2)).to.deep.equal(['Second.', 'First.']);
+  });
+
+  const FIELD_ERRORS: [string, () => Response, string, boolean][] = [
+    ['a dropped connection', () => HttpResponse.error(),
+      'Your comment was not posted. Your text is kept, so you can try again. We could not reach the comment service. Check your connection and try again.', true],
+    ['429 with Retry-After', () => HttpResponse.json(errorBody('rate_limited'), { status: 429, headers: { 'Retry-After': '42' } }),
+      'Too many requests. Try again in 42 seconds.', true],
+    ['422 invalid_body', () => HttpResponse.json(errorBody('invalid_body'), { status: 422 }),
+      'Your comment could not be accepted. Check its length and try again.', false],
+    ['413 too_large', () => HttpResponse.json(errorBody('too_large'), { status: 413 }),
+      'Your comment could not be accepted. Check its length and try again.', false],
+    ['a 502 HTML page', () => HttpResponse.html('<h1>Bad gateway</h1>', { status: 502 }),
+      'Your comment was not posted. Your text is kept, so you can try again. The comment service is having trouble right now.', true],
+  ];
+  for (const [name, answer, message, retry] of FIELD_ERRORS) {
+    it(`says what went wrong at the field for ${name} and keeps the text`, async () => {
+      const backend = threadFor(subscriber());
+      await serveBackend(backend, http.post(`${BASE}/comments`, () => answer()));
+      const el = await renderWidget();
+      const input = await composerInput(el);
+      await typeInto(input, 'Worth keeping.');
+      submit(el).click();
+      expect(await composerError(el)).to.equal(message);
+      expect(input.value).to.equal('Worth keeping.');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)?.getAttribute('role')))
+        .to.include('alert');
+      expect(!!part(el, 'composer')!.querySelector('[part~="retry"]'), 'offers a retry').to.equal(retry);
+      expect(submit(el).disabled, 'the reader can post again').to.be.false;
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('clears the error once the next attempt goes out', async () => {
+    const backend = threadFor(subscriber());
+    let calls = 0;
+    await serveBackend(backend, http.post(`${BASE}/comments`, () =>
+      calls++ === 0 ? HttpResponse.json(errorBody('rate_limited'), { status: 429, headers: { 'Retry-After': '1' } }) : undefined));
+    const el = await renderWidget();
+    await typeInto(await composerInput(el), 'Again.');
+    submit(el).click();
+    expect(await composerError(el)).to.equal('Too many requests. Try again in 1 second.');
+    submit(el).click();
+    await waitForComments(el, 4);
+    expect(part(el, 'composer')!.querySelector('[part~="error"]')).to.be.null;
+  });
+});
