@@ -1,11 +1,9 @@
 /**
- * Checks every field of a response before the widget trusts it. A decoder either returns a
- * typed value or throws DecodeError naming the path that was wrong; it never trusts `as`.
+ * Checks every field of a response before the widget trusts it. Each decoder is built from
+ * small checks; it returns a typed value or throws DecodeError naming the path that was wrong.
+ * Unknown extra fields are ignored so backends can grow the API without breaking widgets.
  */
-import type {
-  Author, Comment, CommentStatus, RepliesPage, ReportReason, ReportResult, Thread,
-  ThreadPage, ThreadStatus, Viewer, ViewerStatus,
-} from './types.js';
+import type { Author, Comment, RepliesPage, ReportResult, Thread, ThreadPage, Viewer } from './types.js';
 import { REPORT_REASONS } from './types.js';
 
 export class DecodeError extends Error {
@@ -15,172 +13,103 @@ export class DecodeError extends Error {
   }
 }
 
+type Check<T> = (value: unknown, path: string) => T;
 type Obj = Record<string, unknown>;
 
-const MAX_DEPTH = 1; // replies nest one level under a top-level comment
+const fail = (path: string, expected: string): never => {
+  throw new DecodeError(path, expected);
+};
 
-function obj(value: unknown, path: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DecodeError(path, 'an object');
-  return value as Obj;
-}
+const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function str(o: Obj, key: string, path: string): string {
-  const value = o[key];
-  if (typeof value !== 'string') throw new DecodeError(`${path}.${key}`, 'a string');
-  return value;
-}
+const string: Check<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'a string'));
+const id: Check<string> = (v, p) => string(v, p) || fail(p, 'a non-empty string');
+const count: Check<number> = (v, p) => (Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : fail(p, 'a whole number ≥ 0'));
+const bool: Check<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
+const time: Check<string> = (v, p) => (Number.isNaN(Date.parse(string(v, p))) ? fail(p, 'an ISO 8601 timestamp') : (v as string));
+const oneOf = <T extends string>(allowed: readonly T[]): Check<T> =>
+  (v, p) => (allowed.includes(v as T) ? (v as T) : fail(p, allowed.join(' | ')));
+const optional = <T>(check: Check<T>): Check<T | null> => (v, p) => (v == null ? null : check(v, p));
+const orElse = <T>(check: Check<T>, fallback: T): Check<T> => (v, p) => (v === undefined ? fallback : check(v, p));
+const list = <T>(item: Check<T>): Check<T[]> =>
+  (v, p) => (Array.isArray(v) ? v.map((x, i) => item(x, `${p}[${i}]`)) : fail(p, 'an array'));
 
-function id(o: Obj, key: string, path: string): string {
-  const value = str(o, key, path);
-  if (!value) throw new DecodeError(`${path}.${key}`, 'a non-empty string');
-  return value;
-}
-
-function optStr(o: Obj, key: string, path: string): string | null {
-  return o[key] == null ? null : str(o, key, path);
-}
-
-function count(o: Obj, key: string, path: string): number {
-  const value = o[key];
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new DecodeError(`${path}.${key}`, 'a whole number ≥ 0');
-  }
-  return value;
-}
-
-function bool(o: Obj, key: string, path: string, fallback?: boolean): boolean {
-  const value = o[key];
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value !== 'boolean') throw new DecodeError(`${path}.${key}`, 'true or false');
-  return value;
-}
-
-function oneOf<T extends string>(o: Obj, key: string, path: string, allowed: readonly T[]): T {
-  const value = o[key];
-  if (!allowed.includes(value as T)) throw new DecodeError(`${path}.${key}`, allowed.join(' | '));
-  return value as T;
-}
-
-function timestamp(o: Obj, key: string, path: string): string {
-  const value = str(o, key, path);
-  if (Number.isNaN(Date.parse(value))) throw new DecodeError(`${path}.${key}`, 'an ISO 8601 timestamp');
-  return value;
-}
-
-function optTimestamp(o: Obj, key: string, path: string): string | null {
-  return o[key] == null ? null : timestamp(o, key, path);
-}
-
-function list<T>(o: Obj, key: string, path: string, item: (v: unknown, p: string) => T, fallback?: T[]): T[] {
-  const value = o[key];
-  if (value === undefined && fallback) return fallback;
-  if (!Array.isArray(value)) throw new DecodeError(`${path}.${key}`, 'an array');
-  return value.map((v, i) => item(v, `${path}.${key}[${i}]`));
-}
-
-export function decodeThread(value: unknown, path = 'thread'): Thread {
-  const o = obj(value, path);
-  const maxCommentLength = count(o, 'maxCommentLength', path);
-  if (maxCommentLength < 1) throw new DecodeError(`${path}.maxCommentLength`, 'a whole number ≥ 1');
-  return {
-    id: id(o, 'id', path),
-    title: optStr(o, 'title', path),
-    url: optStr(o, 'url', path),
-    status: oneOf<ThreadStatus>(o, 'status', path, ['open', 'closed']),
-    commentCount: count(o, 'commentCount', path),
-    maxCommentLength,
+function object<T>(fields: { [K in keyof T]: Check<T[K]> }): Check<T> {
+  return (v, p) => {
+    const o = isObject(v) ? v : fail(p, 'an object');
+    const result = {} as T;
+    for (const key in fields) result[key] = fields[key](o[key], `${p}.${key}`);
+    return result;
   };
 }
 
-export function decodeViewer(value: unknown, path = 'viewer'): Viewer | null {
-  if (value === null || value === undefined) return null;
-  const o = obj(value, path);
-  const status = oneOf<ViewerStatus>(o, 'status', path, ['active', 'banned', 'suspended']);
-  return {
-    id: id(o, 'id', path),
-    displayName: str(o, 'displayName', path),
-    subscriber: bool(o, 'subscriber', path),
-    status,
-    suspendedUntil: optTimestamp(o, 'suspendedUntil', path),
-  };
-}
+const thread = object<Thread>({
+  id,
+  title: optional(string),
+  url: optional(string),
+  status: oneOf(['open', 'closed']),
+  commentCount: count,
+  maxCommentLength: (v, p) => count(v, p) || fail(p, 'a whole number ≥ 1'),
+});
 
-function decodeAuthor(value: unknown, path: string): Author {
-  const o = obj(value, path);
-  return {
-    id: id(o, 'id', path),
-    displayName: str(o, 'displayName', path),
-    badges: list(o, 'badges', path, (v, p) => {
-      if (typeof v !== 'string') throw new DecodeError(p, 'a string');
-      return v;
-    }, []),
-  };
-}
+const viewer = optional(object<Viewer>({
+  id,
+  displayName: string,
+  subscriber: bool,
+  status: oneOf(['active', 'banned', 'suspended']),
+  suspendedUntil: optional(time),
+}));
 
-function decodeCommentAt(value: unknown, path: string, depth: number): Comment {
-  const o = obj(value, path);
-  const replies = depth < MAX_DEPTH ? list(o, 'replies', path, (v, p) => decodeCommentAt(v, p, depth + 1), []) : [];
-  const status = oneOf<CommentStatus>(o, 'status', path, ['published', 'pending', 'removed']);
+const author = object<Author>({ id, displayName: string, badges: orElse(list(string), []) });
+
+const commentFields = object({
+  id,
+  parentId: optional(string),
+  author,
+  createdAt: time,
+  editedAt: optional(time),
+  status: oneOf(['published', 'pending', 'removed'] as const),
+  viewerReported: orElse(bool, false),
+});
+
+/** A comment; top-level ones (depth 0) carry their first replies, replies carry none. */
+const comment = (depth: 0 | 1): Check<Comment> => (v, p) => {
+  const fields = commentFields(v, p);
+  const o = v as Obj;
+  const replies = depth ? [] : orElse(list(comment(1)), [])(o.replies, `${p}.replies`);
   return {
-    id: id(o, 'id', path),
-    parentId: optStr(o, 'parentId', path),
-    author: decodeAuthor(o.author, `${path}.author`),
-    body: status === 'removed' ? '' : str(o, 'body', path),
-    createdAt: timestamp(o, 'createdAt', path),
-    editedAt: optTimestamp(o, 'editedAt', path),
-    status,
-    replyCount: o.replyCount === undefined ? replies.length : count(o, 'replyCount', path),
+    ...fields,
+    // A removed comment's text is never shown, whatever a backend sends.
+    body: fields.status === 'removed' ? '' : string(o.body, `${p}.body`),
     replies,
-    viewerReported: bool(o, 'viewerReported', path, false),
+    replyCount: orElse(count, replies.length)(o.replyCount, `${p}.replyCount`),
   };
-}
+};
 
-export function decodeComment(value: unknown, path = 'comment'): Comment {
-  return decodeCommentAt(value, path, 0);
-}
+const cursor: Check<string | null> = (v, p) => optional(string)(v, p) || null;
 
-function decodeCursor(o: Obj, path: string): string | null {
-  const cursor = optStr(o, 'nextCursor', path);
-  return cursor === '' ? null : cursor;
-}
+export const decodeComment = (value: unknown, path = 'comment'): Comment => comment(0)(value, path);
 
-export function decodeThreadPage(value: unknown): ThreadPage {
-  const o = obj(value, 'response');
-  return {
-    thread: decodeThread(o.thread, 'response.thread'),
-    viewer: decodeViewer(o.viewer, 'response.viewer'),
-    comments: list(o, 'comments', 'response', (v, p) => decodeCommentAt(v, p, 0)),
-    nextCursor: decodeCursor(o, 'response'),
-  };
-}
+export const decodeThreadPage = (value: unknown): ThreadPage =>
+  object<ThreadPage>({ thread, viewer, comments: list(comment(0)), nextCursor: cursor })(value, 'response');
 
-export function decodeRepliesPage(value: unknown): RepliesPage {
-  const o = obj(value, 'response');
-  return {
-    // Replies are flat: anything nested under a reply is ignored.
-    comments: list(o, 'comments', 'response', (v, p) => decodeCommentAt(v, p, MAX_DEPTH)),
-    nextCursor: decodeCursor(o, 'response'),
-  };
-}
+/** Replies are flat: anything nested under a reply is ignored. */
+export const decodeRepliesPage = (value: unknown): RepliesPage =>
+  object<RepliesPage>({ comments: list(comment(1)), nextCursor: cursor })(value, 'response');
 
-export function decodeReportResult(value: unknown): ReportResult {
-  const o = obj(value, 'response');
-  return { commentId: id(o, 'commentId', 'response'), reason: oneOf<ReportReason>(o, 'reason', 'response', REPORT_REASONS) };
-}
+export const decodeReportResult = (value: unknown): ReportResult =>
+  object<ReportResult>({ commentId: id, reason: oneOf(REPORT_REASONS) })(value, 'response');
 
 export function decodeCounts(value: unknown): Record<string, number> {
-  const counts = obj(obj(value, 'response').counts, 'response.counts');
+  const counts = object({ counts: (v, p) => (isObject(v) ? v : fail(p, 'an object')) })(value, 'response').counts;
   const result: Record<string, number> = {};
-  for (const key of Object.keys(counts)) result[key] = count(counts, key, 'response.counts');
+  for (const key in counts) result[key] = count(counts[key], `response.counts.${key}`);
   return result;
 }
 
 /** The `{error:{code,message}}` body of a failed request, or null when it is not one. */
 export function decodeErrorBody(value: unknown): { code: string; message: string } | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const error = (value as Obj).error;
-  if (typeof error !== 'object' || error === null) return null;
-  const { code, message } = error as Obj;
-  if (typeof code !== 'string' || !code) return null;
-  return { code, message: typeof message === 'string' ? message : '' };
+  const error = isObject(value) ? value.error : null;
+  if (!isObject(error) || typeof error.code !== 'string' || !error.code) return null;
+  return { code: error.code, message: typeof error.message === 'string' ? error.message : '' };
 }
