@@ -93,9 +93,8 @@ export class SqliteStore implements Store {
   }
 
   async getThread(id: string): Promise<ThreadRecord | null> {
-    const row = this.sql(`SELECT t.id, t.title, t.url, t.status,
-        (SELECT COUNT(*) FROM comments c WHERE c.thread_id = t.id AND c.status = 'published') AS comment_count
-      FROM threads t WHERE t.id = ?`).get(id) as ThreadRow | undefined;
+    const row = this.sql('SELECT id, title, url, status, published_count AS comment_count FROM threads WHERE id = ?')
+      .get(id) as ThreadRow | undefined;
     return row ? toThread(row) : null;
   }
 
@@ -105,11 +104,10 @@ export class SqliteStore implements Store {
   }
 
   async countPublished(threadIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = this.sql(`SELECT thread_id, COUNT(*) AS n FROM comments
-      WHERE status = 'published' AND thread_id IN (SELECT value FROM json_each(?)) GROUP BY thread_id`)
-      .all(JSON.stringify(threadIds)) as Array<{ thread_id: string; n: number }>;
+    const rows = this.sql('SELECT id, published_count FROM threads WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(threadIds)) as Array<{ id: string; published_count: number }>;
     const counts = new Map(threadIds.map((id) => [id, 0]));
-    for (const row of rows) counts.set(row.thread_id, row.n);
+    for (const row of rows) counts.set(row.id, row.published_count);
     return counts;
   }
 

@@ -60,6 +60,7 @@ describe('admin API', () => {
     assert.equal(removed.body, '');
     const page = expectStatus(await server.call('GET', `${API}/comments?thread=a-queue`), 200);
     assert.equal(page.comments.find((c: any) => c.id === thrice.id).status, 'removed');
+    assert.equal(page.thread.commentCount, 2, 'a removed comment no longer counts');
     // Dismiss: the comment stays, its reports close.
     const kept = expectStatus(await admin('POST', `/comments/${twice.id}/dismiss-reports`), 200);
     assert.equal(kept.status, 'published');
@@ -68,6 +69,8 @@ describe('admin API', () => {
     // Restore brings the text back.
     const restored = expectStatus(await admin('POST', `/comments/${thrice.id}/restore`), 200);
     assert.equal(restored.body, 'reported three times');
+    const counts = expectStatus(await server.call('GET', `${API}/counts?thread=a-queue`), 200);
+    assert.deepEqual(counts, { counts: { 'a-queue': 3 } }, 'and counts again once restored');
     for (const action of ['remove', 'restore', 'dismiss-reports']) {
       expectError(await admin('POST', `/comments/c-nope/${action}`), 404, 'comment_not_found');
     }
