@@ -19,11 +19,20 @@ export function launchBrowser(): Promise<Browser> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
+export interface SiteFile {
+  /** A file on disk, relative to the working directory. */
+  path?: string;
+  /** Literal content, served as HTML unless `headers` name another Content-Type. */
+  body?: string | Uint8Array;
+  /** Response headers, over the defaults (e.g. a Content-Security-Policy, a Content-Type). */
+  headers?: Record<string, string>;
+}
+
 export interface Site {
   origin: string;
   server: Server;
   /** URL path → a file on disk or literal content; may be changed while the site runs. */
-  files: Record<string, { path?: string; body?: string }>;
+  files: Record<string, SiteFile>;
 }
 
 /** Serves `files` on an ephemeral port of 127.0.0.1: a publisher's site on its own origin. */
@@ -36,7 +45,7 @@ export async function serveSite(files: Site['files']): Promise<Site> {
     }
     const body = file.body ?? (await readFile(normalize(join(process.cwd(), file.path!))));
     const type = file.path ? TYPES[extname(file.path)] ?? 'application/octet-stream' : TYPES['.html']!;
-    response.writeHead(200, { 'Content-Type': type }).end(body);
+    response.writeHead(200, { 'Content-Type': type, ...file.headers }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, files };

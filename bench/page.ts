@@ -1,0 +1,187 @@
+// Runs inside the benchmark page (transpiled by bench/run.ts): times the built widget, and the
+// same DOM built by plain createElement code from the same JSON, from insertion to the last
+// comment laid out. Both take the widget's own style sheets so they lay out the same boxes.
+export {};
+
+interface Scenario {
+  base: string;
+  threadId: string;
+  pageSize: number;
+  /** Top-level comments to show before the clock stops. */
+  target: number;
+}
+
+export interface Measurement {
+  /** From just before the element (or the baseline's host) is created to the forced layout after the last page. */
+  ms: number;
+  /** Durations of the `longtask` entries observed meanwhile (tasks over 50 ms). */
+  longTasks: number[];
+  /** Top-level comments shown. */
+  comments: number;
+  /** Elements in the shadow tree. */
+  elements: number;
+}
+
+interface BenchComment {
+  id: string;
+  author: { displayName: string; badges: string[] };
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  replies: BenchComment[];
+}
+
+declare global {
+  interface Window {
+    parleyBench: { widget(s: Scenario): Promise<Measurement>; baseline(s: Scenario): Promise<Measurement> };
+  }
+}
+
+const stage = document.getElementById('stage')!;
+const TOP_LEVEL = '[part~="comment"][data-comment-id^="c-"]';
+// User-timing marks bound the measured window in a trace as well as in the page.
+const START = 'parley-bench-start';
+const END = 'parley-bench-end';
+
+function watchLongTasks(): () => Promise<number[]> {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => durations.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  return async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the last task's entry is queued after it ends
+    durations.push(...observer.takeRecords().map((e) => e.duration));
+    observer.disconnect();
+    return durations;
+  };
+}
+
+async function widget(s: Scenario): Promise<Measurement> {
+  const stopWatching = watchLongTasks();
+  const start = performance.mark(START).startTime;
+  const el = document.createElement('parley-comments');
+  el.setAttribute('backend-url', s.base);
+  el.setAttribute('thread-id', s.threadId);
+  el.setAttribute('page-size', String(s.pageSize));
+  el.setAttribute('loading', 'eager');
+  const done = new Promise<void>((resolve, reject) => {
+    el.addEventListener('parley-error', (event) => reject(new Error(`parley-error ${JSON.stringify((event as CustomEvent).detail)}`)));
+    el.addEventListener('parley-load', () => {
+      const shown = el.shadowRoot!.querySelectorAll(TOP_LEVEL).length;
+      if (shown >= s.target) return resolve();
+      const more = el.shadowRoot!.querySelector<HTMLElement>('[part~="load-more"]');
+      if (!more) return reject(new Error(`no load-more button after ${shown} comments`));
+      more.click();
+    });
+  });
+  stage.append(el);
+  await done;
+  el.getBoundingClientRect(); // style and layout now, inside the measured time
+  const ms = performance.mark(END).startTime - start;
+  return {
+    ms,
+    longTasks: await stopWatching(),
+    comments: el.shadowRoot!.querySelectorAll(TOP_LEVEL).length,
+    elements: el.shadowRoot!.querySelectorAll('*').length,
+  };
+}
+
+// ---- the baseline: what a careful hand-written renderer does with the same JSON ----
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, ...children: (Node | string)[]) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const full = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31536000], ['month', 2592000], ['week', 604800],
+  ['day', 86400], ['hour', 3600], ['minute', 60]];
+function ago(iso: string, now: number): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  for (const [unit, size] of UNITS) if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
+  return 'just now';
+}
+
+function body(text: string): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"]+/gi)) {
+    out.push(text.slice(last, match.index));
+    out.push(h('a', { href: new URL(match[0]).href, rel: 'nofollow ugc noopener' }, match[0]));
+    last = match.index + match[0].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+function article(c: BenchComment, now: number): HTMLElement {
+  const when = ago(c.createdAt, now);
+  const meta = h('div', { class: 'meta' }, h('span', { part: 'comment-author', class: 'author' }, c.author.displayName),
+    ...c.author.badges.map((b) => h('span', { part: 'badge', class: 'badge' }, b === 'subscriber' ? 'Subscriber' : b)),
+    h('time', { part: 'comment-time', datetime: c.createdAt, title: full.format(new Date(c.createdAt)) }, when));
+  if (c.editedAt) meta.append(h('span', { class: 'edited', title: `Edited ${full.format(new Date(c.editedAt))}` }, 'edited'));
+  return h('article', { part: 'comment', class: 'comment', 'data-comment-id': c.id, 'aria-label': `Comment by ${c.author.displayName}, ${when}` },
+    meta,
+    h('p', { part: 'comment-body', class: 'body' }, ...body(c.body)),
+    h('div', { class: 'actions' }, h('button', { part: 'report-button', class: 'link-button', type: 'button',
+      'aria-label': `Report comment by ${c.author.displayName}`, 'aria-expanded': 'false' }, 'Report')));
+}
+
+function conversation(c: BenchComment, now: number): HTMLElement {
+  const item = h('li', { class: 'thread-item' }, article(c, now));
+  if (c.replies.length) {
+    item.append(h('ol', { class: 'replies', role: 'list', 'aria-label': `Replies to ${c.author.displayName}` },
+      ...c.replies.map((r) => h('li', {}, article(r, now)))));
+  }
+  return item;
+}
+
+async function baseline(s: Scenario): Promise<Measurement> {
+  const stopWatching = watchLongTasks();
+  const start = performance.mark(START).startTime;
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'open' });
+  const widgetClass = customElements.get('parley-comments') as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] };
+  root.adoptedStyleSheets = widgetClass.elementStyles.map((style) => style.styleSheet!);
+  const list = h('ol', { class: 'thread', role: 'list' });
+  const more = h('button', { part: 'load-more', class: 'more', type: 'button' }, 'Show more comments');
+  const count = h('span', { part: 'count' });
+  root.append(h('section', { 'aria-labelledby': 'heading' },
+    h('header', { part: 'header' }, h('h2', { id: 'heading', tabindex: '-1' }, 'Comments'), count,
+      h('label', { class: 'sort' }, 'Sort', h('select', { part: 'sort' }, h('option', { value: 'newest' }, 'Newest first'),
+        h('option', { value: 'oldest' }, 'Oldest first')))),
+    h('div', { class: 'rules' }, 'Comments are a place for lively, respectful debate.'),
+    h('div', { part: 'subscribe-prompt', class: 'prompt' }, h('h3', {}, 'Join the conversation'),
+      h('div', {}, 'Commenting is open to subscribers.'), h('p', { class: 'links' },
+        h('a', { part: 'subscribe-link', class: 'button primary', href: '#' }, 'Subscribe'),
+        h('a', { part: 'sign-in-link', class: 'button', href: '#' }, 'Sign in'))),
+    list, more));
+  stage.append(host);
+  let cursor: string | null = null;
+  let shown = 0;
+  do {
+    const url = new URL(`${s.base}/comments`);
+    url.searchParams.set('thread', s.threadId);
+    url.searchParams.set('sort', 'newest');
+    url.searchParams.set('limit', String(s.pageSize));
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const response = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`baseline: HTTP ${response.status}`);
+    const page = (await response.json()) as { thread: { commentCount: number }; comments: BenchComment[]; nextCursor: string | null };
+    const now = Date.now();
+    const fragment = document.createDocumentFragment();
+    for (const c of page.comments) fragment.append(conversation(c, now));
+    list.append(fragment);
+    count.textContent = `${page.thread.commentCount.toLocaleString('en')} comments`;
+    shown += page.comments.length;
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+  } while (shown < s.target && cursor);
+  host.getBoundingClientRect();
+  const ms = performance.mark(END).startTime - start;
+  return { ms, longTasks: await stopWatching(), comments: root.querySelectorAll(TOP_LEVEL).length, elements: root.querySelectorAll('*').length };
+}
+
+window.parleyBench = { widget, baseline };
