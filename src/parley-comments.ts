@@ -12,6 +12,7 @@ import { emit, type ParleyAction } from './events.js';
 import type { ParleyHost } from './host.js';
 import { describeError } from './format/errors.js';
 import { en, type ParleyStrings } from './i18n/en.js';
+import { baseLanguage, isRightToLeft, loadStrings } from './i18n/locales.js';
 import { styles } from './parley-comments.styles.js';
 import { composerStyles } from './components/composer.styles.js';
 import { reportStyles } from './components/report-form.styles.js';
@@ -70,6 +71,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
     getAuthToken: { attribute: false },
     strings: { attribute: false },
     announcement: { state: true },
+    localeStrings: { state: true },
   };
 
   /** Base URL of the backend's HTTP API v1, e.g. `https://comments.example.com/api/v1`. */
@@ -119,6 +121,9 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   private announcement = '';
 
+  /** The language whose strings are loaded, and those strings. */
+  private localeStrings: [string, ParleyStrings] = ['en', en];
+
   /** The loaded thread; read by the feature controllers. */
   readonly threadState = new ThreadController(this, {
     loaded: (thread, viewer, added, action) => void this.onLoaded(thread, viewer, added, action),
@@ -155,7 +160,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
   }
 
   get text(): ParleyStrings {
-    return this.strings ? { ...en, ...this.strings } : en;
+    const base = this.localeStrings[0] === baseLanguage(this.locale) ? this.localeStrings[1] : en;
+    return this.strings ? { ...base, ...this.strings } : base;
   }
 
   get client(): ParleyClient {
@@ -171,7 +177,22 @@ export class ParleyComments extends LitElement implements ParleyHost {
     return this.loading === 'eager' || this.visibility.near;
   }
 
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const language = baseLanguage(this.locale);
+    if (language !== this.localeStrings[0]) {
+      void loadStrings(language).then((strings) => {
+        if (baseLanguage(this.locale) === language) this.localeStrings = [language, strings];
+      });
+    }
     if (!this.started || !this.isConnected) return;
     if (this.threadState.status === 'idle' || RELOAD_ON.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
       void this.load();
@@ -214,7 +235,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
   protected override render(): TemplateResult {
     const { text } = this;
     const { status, thread } = this.threadState;
-    return html`<section aria-labelledby="heading">
+    return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}>
       <header part="header">
         <h2 id="heading" tabindex="-1">${text.heading}</h2>
         ${thread ? html`<span part="count">${text.count(thread.commentCount)}</span>` : nothing}

@@ -1,0 +1,28 @@
+/**
+ * Languages other than English load on demand as separate files next to the bundle, so an
+ * English page pays nothing for them. Each module's default export is a full ParleyStrings.
+ */
+import { en, type ParleyStrings } from './en.js';
+
+type Loader = () => Promise<{ default: ParleyStrings }>;
+
+const LOADERS: Record<string, Loader> = {};
+
+/** Languages written right to left. */
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** The primary language subtag: "fr-CA" → "fr". */
+export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? 'en';
+
+export const isRightToLeft = (lang: string): boolean => RTL.has(baseLanguage(lang));
+
+/** The strings for `lang`, falling back to English for languages Parley does not ship. */
+export async function loadStrings(lang: string): Promise<ParleyStrings> {
+  const load = LOADERS[baseLanguage(lang)];
+  if (!load) return en;
+  try {
+    return (await load()).default;
+  } catch {
+    return en; // a locale file that fails to load must not break the widget
+  }
+}
