@@ -71,7 +71,7 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
     return serveStatic(req, res, config.demoRoot, path);
   }
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
     try {
       await route(req, res);
@@ -86,4 +86,7 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
       }
     }
   });
+  // Bodies are small: a client that takes longer than this to send one is holding a socket hostage.
+  server.requestTimeout = 30_000;
+  return server;
 }

@@ -30,10 +30,10 @@ async function seed(path: string): Promise<void> {
   const at = () => new Date(start + ++n * 60_000).toISOString();
   for (let t = 0; t < TOP_LEVEL; t++) {
     const id = `c-bench-${t}`;
-    const comment = { thread: { id: THREAD, url: 'https://news.example/bench', title: 'Bench' }, status: 'published' as const, idempotencyKey: null };
-    await store.createComment({ ...comment, id, parentId: null, rootId: null, authorId: `bench-u${t % USERS}`, body: `Top-level comment ${t}. `.repeat(8), createdAt: at() }, now);
+    const comment = { thread: { id: THREAD, url: 'https://news.example/bench', title: 'Bench' }, status: 'published' as const, idempotency: null };
+    await store.createComment({ ...comment, id, parentId: null, rootId: null, authorId: `bench-u${t % USERS}`, body: `Top-level comment ${t}. `.repeat(8), createdAt: at() });
     for (let r = 0; r < t % 6; r++) {
-      await store.createComment({ ...comment, id: `${id}-r${r}`, parentId: id, rootId: id, authorId: `bench-u${(t + r + 1) % USERS}`, body: `Reply ${r}.`, createdAt: at() }, now);
+      await store.createComment({ ...comment, id: `${id}-r${r}`, parentId: id, rootId: id, authorId: `bench-u${(t + r + 1) % USERS}`, body: `Reply ${r}.`, createdAt: at() });
     }
     if (t % 10 === 0) await store.openReport({ commentId: id, reporterId: 'bench-u1', reason: 'spam', note: null, createdAt: now });
   }

@@ -118,8 +118,8 @@ export class CommentsService {
       body: text,
       status: this.config.premoderate ? 'pending' : 'published',
       createdAt: nowIso,
-      idempotencyKey,
-    }, idempotencySince);
+      idempotency: idempotencyKey === null ? null : { key: idempotencyKey, since: idempotencySince },
+    });
     return presentOne(this.store, created, viewer.id);
   }
 

@@ -48,8 +48,10 @@ const tooLarge = (limit: number): ApiError => new ApiError(413, 'too_large', `Th
 const DRAIN_LIMIT = 1024 * 1024;
 
 async function readRaw(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
+  // Chunked bodies declare no length; they are held to the limit as they arrive.
+  const declared = Number(req.headers['content-length'] ?? 0);
   let received = 0;
+  const overLimit = (): boolean => received > maxBytes || declared > maxBytes;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     received += chunk.length;
@@ -57,9 +59,9 @@ async function readRaw(req: IncomingMessage, maxBytes: number): Promise<Buffer> 
       req.destroy();
       break;
     }
-    if (received <= maxBytes && declared <= maxBytes) chunks.push(chunk);
+    if (!overLimit()) chunks.push(chunk);
   }
-  if (received > maxBytes || declared > maxBytes) throw tooLarge(maxBytes);
+  if (overLimit()) throw tooLarge(maxBytes);
   return Buffer.concat(chunks);
 }
 

@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   const store = new SqliteStore(config.dbPath);
   if (config.demo && (await seedDemo(store))) console.log('parley: seeded the demo thread "demo-article"');
   const server = createParleyServer({ config, store });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(`parley: cannot listen on port ${config.port}: ${error.code ?? error.message}`);
+    process.exit(1);
+  });
   server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

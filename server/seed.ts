@@ -19,8 +19,8 @@ export async function seedDemo(store: Store, nowMs: number = Date.now()): Promis
     const id = `c-demo-${String(sequence).padStart(3, '0')}`;
     await store.createComment({
       id, thread: DEMO_THREAD, parentId, rootId, authorId: comment.by, body: comment.text, status: 'published',
-      createdAt: new Date(publishedAt + comment.at * MINUTE_MS).toISOString(), idempotencyKey: null,
-    }, nowIso);
+      createdAt: new Date(publishedAt + comment.at * MINUTE_MS).toISOString(), idempotency: null,
+    });
     if (comment.removed) await store.setCommentStatus(id, 'removed');
     if (comment.report) {
       const { by, reason, note } = comment.report;

@@ -165,12 +165,14 @@ export class SqliteStore implements Store {
     return row ? this.getComment(row.comment_id) : null;
   }
 
-  async createComment(input: NewCommentRecord, idempotencySince: string): Promise<CommentRecord> {
+  async createComment(input: NewCommentRecord): Promise<CommentRecord> {
+    const { idempotency } = input;
     const id = this.db.transaction((): string => {
-      this.sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(idempotencySince);
-      if (input.idempotencyKey !== null) {
+      if (idempotency !== null) {
+        // Expired keys go first (an index range delete), so a reused expired key is free again.
+        this.sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(idempotency.since);
         const first = this.sql('SELECT comment_id FROM idempotency_keys WHERE user_id = ? AND key = ?')
-          .get(input.authorId, input.idempotencyKey) as { comment_id: string } | undefined;
+          .get(input.authorId, idempotency.key) as { comment_id: string } | undefined;
         if (first) return first.comment_id;
       }
       // Thread metadata arrives with posts; keep the first values, fill in what was missing.
@@ -185,9 +187,9 @@ export class SqliteStore implements Store {
           id: input.id, threadId: input.thread.id, parentId: input.parentId, rootId: input.rootId,
           authorId: input.authorId, body: input.body, status: input.status, createdAt: input.createdAt,
         });
-      if (input.idempotencyKey !== null) {
+      if (idempotency !== null) {
         this.sql('INSERT INTO idempotency_keys (user_id, key, comment_id, created_at) VALUES (?, ?, ?, ?)')
-          .run(input.authorId, input.idempotencyKey, input.id, input.createdAt);
+          .run(input.authorId, idempotency.key, input.id, input.createdAt);
       }
       return input.id;
     }).immediate();

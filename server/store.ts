@@ -70,8 +70,11 @@ export interface NewCommentRecord {
   body: string;
   status: CommentStatus;
   createdAt: string;
-  /** Remembered with the comment, atomically, so a racing repeat finds the first result. */
-  idempotencyKey: string | null;
+  /**
+   * Remembered with the comment, atomically, so a racing repeat finds the first result. Keys
+   * created before `since` have expired: they are forgotten and may be used again.
+   */
+  idempotency: { key: string; since: string } | null;
 }
 
 export interface ReportRecord {
@@ -126,7 +129,7 @@ export interface Store {
   /** The comment a user created with this key since `since`, if any. */
   findByIdempotencyKey(userId: string, key: string, since: string): Promise<CommentRecord | null>;
   /** Creates the thread if needed; with a key already taken, returns the first comment instead. */
-  createComment(input: NewCommentRecord, idempotencySince: string): Promise<CommentRecord>;
+  createComment(input: NewCommentRecord): Promise<CommentRecord>;
   setCommentStatus(id: string, status: CommentStatus): Promise<CommentRecord | null>;
 
   findOpenReport(commentId: string, reporterId: string): Promise<ReportRecord | null>;

@@ -119,7 +119,7 @@ describe('npm run moderate', () => {
     const store = new SqliteStore(db);
     const now = new Date().toISOString();
     await store.upsertUser({ id: 'u1', displayName: 'One', subscriber: true, staff: false }, now);
-    await store.createComment({ id: 'c-cli', thread: { id: 'cli-thread', url: '', title: '' }, parentId: null, rootId: null, authorId: 'u1', body: 'hi', status: 'published', createdAt: now, idempotencyKey: null }, now);
+    await store.createComment({ id: 'c-cli', thread: { id: 'cli-thread', url: '', title: '' }, parentId: null, rootId: null, authorId: 'u1', body: 'hi', status: 'published', createdAt: now, idempotency: null });
     await store.openReport({ commentId: 'c-cli', reporterId: 'u1', reason: 'spam', note: null, createdAt: now });
     await store.close();
     const listed = JSON.parse((await moderate('list-reports')).stdout);

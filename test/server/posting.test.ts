@@ -1,5 +1,6 @@
 // POST /comments: who may post, what is accepted, idempotency, rate limits, size limits.
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_TOKEN, API, expectError, expectStatus, newComment, startServer, type TestServer } from './harness.js';
 
@@ -86,6 +87,28 @@ describe('POST /comments', () => {
     expectError(reply, 413, 'too_large');
     // The connection is still usable afterwards.
     expectStatus(await postAs(token, newComment('p-big', 'small')), 201);
+  });
+
+  test('chunked bodies (no Content-Length) are read, and held to the same limit', async () => {
+    const token = await freshSubscriber();
+    const sendChunked = (chunks: string[]) => new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const req = request(`${server.base}${API}/comments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      });
+      req.on('error', reject);
+      for (const chunk of chunks) req.write(chunk);
+      req.end();
+    });
+    const json = JSON.stringify(newComment('p-chunked', 'sent in pieces'));
+    const ok = await sendChunked([json.slice(0, 10), json.slice(10)]);
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    assert.equal(ok.body.body, 'sent in pieces');
+    const big = await sendChunked([json.slice(0, 10), ' '.repeat(3000), json.slice(10)]);
+    assert.deepEqual([big.status, big.body.error.code], [413, 'too_large']);
   });
 
   test('Idempotency-Key returns the first result for a repeat, per user', async () => {

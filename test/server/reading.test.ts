@@ -78,8 +78,8 @@ describe('GET /comments', () => {
     for (let i = 0; i < 7; i++) {
       await server.store.createComment({
         id: `c-same-${i}`, thread: { id: 't-ties', url: '', title: '' }, parentId: null, rootId: null, authorId: 'alice',
-        body: `tie ${i}`, status: 'published', createdAt: at, idempotencyKey: null,
-      }, at);
+        body: `tie ${i}`, status: 'published', createdAt: at, idempotency: null,
+      });
     }
     const seen: string[] = [];
     let cursor = '';
