@@ -16,6 +16,7 @@ export const styles = css`
     --_surface: var(--parley-surface, light-dark(#ffffff, #161616));
     --_surface-alt: var(--parley-surface-alt, light-dark(#f3f4f6, #242424));
     --_border: var(--parley-border-color, light-dark(#8d949e, #6b6b6b));
+    --_rule: var(--parley-rule-color, light-dark(#e2e4e8, #333333));
     --_danger: var(--parley-danger, light-dark(#b3261e, #f2b8b5));
     --_focus: var(--parley-focus-color, var(--_accent));
     --_radius: var(--parley-radius, 6px);
@@ -23,8 +24,9 @@ export const styles = css`
     display: block;
     container-type: inline-size;
     color: var(--_text);
-    background: var(--_surface);
-    font-family: var(--parley-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    /* At home on the page: its own background and typeface unless the publisher sets others. */
+    background: var(--parley-background, light-dark(transparent, #161616));
+    font-family: var(--parley-font, inherit);
     font-size: var(--parley-font-size, 1rem);
     line-height: var(--parley-line-height, 1.5);
   }
@@ -68,6 +70,7 @@ export const styles = css`
 
   ol { list-style: none; margin: 0; padding: 0; }
   .thread { display: grid; gap: var(--_space); }
+  .thread > li + li { border-block-start: 1px solid var(--_rule); padding-block-start: var(--_space); }
   .thread-item { content-visibility: auto; contain-intrinsic-size: auto 8rem; }
   .replies {
     display: grid; gap: calc(var(--_space) * 0.75); margin-block-start: calc(var(--_space) * 0.75);
