@@ -26,7 +26,8 @@ const COMMENT_COLUMNS = `c.id, c.thread_id, c.parent_id, c.root_id, c.body, c.st
   u.id AS author_id, u.display_name, u.subscriber, u.staff`;
 const COMMENT_FROM = 'FROM comments c JOIN users u ON u.id = c.author_id';
 // Pending comments exist only for their author.
-const VISIBLE = `(c.status <> 'pending' OR c.author_id = @viewerId)`;
+const visible = (alias: string): string => `(${alias}.status <> 'pending' OR ${alias}.author_id = @viewerId)`;
+const VISIBLE = visible('c');
 const REPORT_COLUMNS = 'comment_id, reporter_id, reason, note, created_at';
 
 const toComment = (r: CommentRow): CommentRecord => ({
@@ -136,20 +137,20 @@ export class SqliteStore implements Store {
 
   async summarizeReplies(rootIds: readonly string[], viewerId: string | null, inline: number): Promise<Map<string, ReplySummary>> {
     const summaries = new Map<string, ReplySummary>(rootIds.map((id) => [id, { count: 0, first: [] }]));
-    // One query for the whole page: the first replies of every conversation plus its size.
-    const rows = this.sql(`SELECT * FROM (
-        SELECT ${COMMENT_COLUMNS},
-          ROW_NUMBER() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.id) AS rn,
-          COUNT(*) OVER (PARTITION BY c.root_id) AS total
-        ${COMMENT_FROM}
-        WHERE c.root_id IN (SELECT value FROM json_each(@rootIds)) AND ${VISIBLE}
-      ) WHERE rn <= MAX(@inline, 1) ORDER BY root_id, rn`)
-      .all({ rootIds: JSON.stringify(rootIds), viewerId: viewerId ?? '', inline }) as Array<CommentRow & { rn: number; total: number }>;
-    for (const row of rows) {
-      const summary = summaries.get(row.root_id!)!;
-      summary.count = row.total;
-      if (row.rn <= inline) summary.first.push(toComment(row));
-    }
+    const params = { rootIds: JSON.stringify(rootIds), viewerId: viewerId ?? '', inline };
+    // Two set queries for the whole page, each walking only the conversation index: the sizes,
+    // and the first replies of every conversation (a LIMIT per root, not a window over all).
+    const counts = this.sql(`SELECT c.root_id, COUNT(*) AS n FROM comments c
+      WHERE c.root_id IN (SELECT value FROM json_each(@rootIds)) AND ${VISIBLE} GROUP BY c.root_id`)
+      .all(params) as Array<{ root_id: string; n: number }>;
+    for (const row of counts) summaries.get(row.root_id)!.count = row.n;
+    if (inline === 0 || counts.length === 0) return summaries;
+    const first = this.sql(`SELECT ${COMMENT_COLUMNS} FROM json_each(@rootIds) j
+      JOIN comments c ON c.id IN (SELECT x.id FROM comments x WHERE x.root_id = j.value AND ${visible('x')}
+        ORDER BY x.created_at, x.id LIMIT @inline)
+      JOIN users u ON u.id = c.author_id
+      ORDER BY c.created_at, c.id`).all(params) as CommentRow[];
+    for (const row of first) summaries.get(row.root_id!)!.first.push(toComment(row));
     return summaries;
   }
 
