@@ -35,6 +35,18 @@ async function warnIfWidgetMissing() {
   document.getElementById('widget-missing').hidden = response.ok;
 }
 
+// A real site would open its sign-in or paywall here; the demo points at the switcher instead.
+function suggestPersona(event, persona, hint) {
+  event.preventDefault();
+  const radio = form.querySelector(`input[value="${persona}"]`);
+  radio.focus();
+  status.textContent = hint;
+}
+comments.addEventListener('parley-sign-in', (event) =>
+  suggestPersona(event, 'subscriber', 'This demo has no sign-in page: choose a persona above to sign in.'));
+comments.addEventListener('parley-subscribe', (event) =>
+  suggestPersona(event, 'subscriber', 'This demo has no paywall: choose "Subscriber" above to comment.'));
+
 form.addEventListener('change', (event) => {
   if (event.target instanceof HTMLInputElement && event.target.name === 'persona') void switchTo(event.target.value);
 });
