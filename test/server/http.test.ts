@@ -1,5 +1,6 @@
 // Tokens, CORS, headers and the errors every path shares.
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { API, JWT_SECRET, expectError, expectStatus, newComment, startServer, type TestServer } from './harness.js';
@@ -94,6 +95,16 @@ describe('every response', () => {
     const wrong = await server.call('PUT', `${API}/comments`);
     expectError(wrong, 405, 'method_not_allowed');
     assert.equal(wrong.headers.get('allow'), 'GET, POST');
+  });
+
+  test('400 invalid_request for a request target that is not a URL', async () => {
+    const socket = connect(Number(new URL(server.base).port), '127.0.0.1');
+    let raw = '';
+    socket.on('data', (chunk) => (raw += chunk));
+    socket.write('GET http://[::1/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    await new Promise((resolve) => socket.on('close', resolve));
+    assert.match(raw, /^HTTP\/1\.1 400 /);
+    assert.equal(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error.code, 'invalid_request');
   });
 
   test('an unexpected failure is 500 internal, with no stack trace or SQL in the body', async () => {
