@@ -14,6 +14,8 @@ export interface ParleyHost extends ReactiveControllerHost, HTMLElement {
   readonly text: ParleyStrings;
   readonly locale: string;
   readonly client: ParleyClient;
+  /** The fetch credentials mode (cookies). */
+  readonly credentials: RequestCredentials;
   /** The loaded thread, its viewer and comments. */
   readonly threadState: ThreadController;
   readonly resolvedThreadId: string;

@@ -214,6 +214,42 @@ describe('identity', () => {
   });
 });
 
+describe('a token the backend keeps refusing on reading', () => {
+  it('reads the thread as a signed-out reader instead of showing an error', async () => {
+    const backend = threadFor(null);
+    const auth: (string | null)[] = [];
+    const credentials: RequestCredentials[] = [];
+    await serveBackend(backend, http.get(`${BASE}/comments`, ({ request }) => {
+      auth.push(request.headers.get('Authorization'));
+      credentials.push(request.credentials);
+      return request.headers.has('Authorization') ? HttpResponse.json(errorBody('unauthenticated'), { status: 401 }) : undefined;
+    }));
+    const el = await fixture<ParleyComments>(html`<parley-comments backend-url=${BASE} thread-id=${THREAD_ID} loading="eager"
+      credentials="same-origin" .getAuthToken=${() => 'revoked'}></parley-comments>`);
+    await waitForComments(el, 3);
+    expect(auth, 'the token, a fresh one, then none').to.deep.equal(['Bearer revoked', 'Bearer revoked', null]);
+    expect(credentials, 'cookies as configured throughout').to.deep.equal(['same-origin', 'same-origin', 'same-origin']);
+    expect(part(el, 'error')).to.be.null;
+    expectVisible(part(el, 'subscribe-prompt'));
+    expect(part(el, 'sign-in-link')).to.exist;
+    expect(backend.requests.at(-1)!.url.searchParams.get('thread')).to.equal(THREAD_ID);
+    await expect(el).to.be.accessible();
+  });
+
+  it('stops after one signed-out attempt when that is refused too', async () => {
+    let calls = 0;
+    await serveBackend(threadFor(null), http.get(`${BASE}/comments`, () => {
+      calls++;
+      return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
+    }));
+    const el = await fixture<ParleyComments>(html`<parley-comments backend-url=${BASE} thread-id=${THREAD_ID} loading="eager"
+      .getAuthToken=${() => 'revoked'}></parley-comments>`);
+    await findPart(el, 'retry');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).to.equal(3);
+  });
+});
+
 describe('when the backend refuses who the reader is', () => {
   const CASES: [string, string, string][] = [
     ['not_subscriber', 'prompt', 'Only subscribers can comment.'],

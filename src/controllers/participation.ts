@@ -3,6 +3,7 @@
  * posting with drafts that survive reloads and failures, and inline replies.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { ParleyClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Comment } from '../api/types.js';
 import { renderComposer } from '../components/composer.js';
@@ -27,14 +28,24 @@ export class ParticipationController implements ReactiveController {
   private replying: { id: string; root: string } | null = null;
   /** A post just failed because of who the reader is or the thread's state: say so as an alert. */
   private stateChanged = false;
+  /** The thread was read again without a token, because the backend kept refusing it. */
+  private signedOut = false;
 
   constructor(private readonly host: ParleyHost) {
     host.addController(this);
   }
 
   hostUpdate(): void {
+    const { host } = this;
+    const { status, error } = host.threadState;
     // A reload (another thread, a sign-in, a sort) starts from what the backend says.
-    if (this.host.threadState.status !== 'ready') this.replying = null, this.stateChanged = false;
+    if (status !== 'ready') this.replying = null, this.stateChanged = false;
+    else this.signedOut = false;
+    if (status === 'error' && error?.status === 401 && !this.signedOut) {
+      // The token stays refused even fresh: read as a signed-out reader rather than fail.
+      this.signedOut = true;
+      void host.threadState.reload(new ParleyClient({ baseUrl: host.client.url('').href, credentials: host.credentials }));
+    }
   }
 
   private get canPost(): boolean {

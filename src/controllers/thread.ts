@@ -115,6 +115,11 @@ export class ThreadController implements ReactiveController {
     }
   }
 
+  /** Loads the current thread again from its first page through another client. */
+  reload(client: ParleyClient): Promise<void> {
+    return this.query ? this.load({ ...this.query, client }) : Promise.resolve();
+  }
+
   /** Appends the next page of top-level comments. */
   async loadMore(): Promise<void> {
     const { query, nextCursor } = this;
