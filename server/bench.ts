@@ -3,8 +3,8 @@
 // production) so the load generator does not share its event loop.
 // BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 50) adjust the run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from './config.js';
@@ -56,13 +56,31 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; base: strin
   });
 }
 
-async function measure(label: string, url: string, headers: Record<string, string> = {}): Promise<void> {
+/**
+ * CPU seconds the server process has used (Linux /proc; null elsewhere). Unlike req/s, CPU per
+ * request does not depend on what else the machine is doing, so it says what one core can serve.
+ */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const USER_HZ = 100; // clock ticks per second on Linux
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ; // utime + stime
+  } catch {
+    return null;
+  }
+}
+
+async function measure(label: string, url: string, pid: number, headers: Record<string, string> = {}): Promise<void> {
   await autocannon({ url, connections, duration: 2, headers }); // warm-up: JIT, SQLite page cache
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({ url, connections, duration, headers });
+  const cpuAfter = cpuSeconds(pid);
   const failures = result.errors + result.timeouts + result.non2xx;
+  const cpuPerRequest = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
   console.log(`${label.padEnd(11)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
     `p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms   ` +
-    `(${result.requests.total} requests, ${failures} failed)`);
+    `(${result.requests.total} requests, ${failures} failed)` +
+    (cpuPerRequest === null ? '' : `   server CPU ${cpuPerRequest.toFixed(2)} ms/request ≈ ${Math.round(1000 / cpuPerRequest)} req/s per core`));
   if (failures > 0) process.exitCode = 1;
 }
 
@@ -76,9 +94,10 @@ try {
   const url = `${server.base}/api/v1/comments?thread=${THREAD}&limit=20`;
   const token = await mintViewerToken(new TextEncoder().encode(SECRET), { id: 'bench-u7', displayName: 'Reader 7', subscriber: true, staff: false });
   console.log(`GET /api/v1/comments?thread=…&limit=20 — ${connections} connections, ${duration} s, loopback`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
-  await measure('signed out', url);
-  await measure('signed in', url, { authorization: `Bearer ${token}` });
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}, ${process.platform}, load average ${loadavg()[0]!.toFixed(2)} at start`);
+  await measure('signed out', url, child.pid!);
+  await measure('signed in', url, child.pid!, { authorization: `Bearer ${token}` });
 } finally {
   child?.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

@@ -32,11 +32,13 @@ export function decodePosition(kind: string, raw: string): Position {
 }
 
 export function encodeQueuePosition(position: QueuePosition): string {
-  return encode(['reports', position.openReports, position.commentId]);
+  return encode(['reports', position.openReports, position.firstReportAt, position.commentId]);
 }
 
 export function decodeQueuePosition(raw: string): QueuePosition {
-  const [openReports, commentId, ...rest] = decode('reports', raw);
-  if (!Number.isInteger(openReports) || typeof commentId !== 'string' || rest.length > 0) throw invalidCursor();
-  return { openReports: openReports as number, commentId };
+  const [openReports, firstReportAt, commentId, ...rest] = decode('reports', raw);
+  if (!Number.isInteger(openReports) || typeof firstReportAt !== 'string' || typeof commentId !== 'string' || rest.length > 0) {
+    throw invalidCursor();
+  }
+  return { openReports: openReports as number, firstReportAt, commentId };
 }

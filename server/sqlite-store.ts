@@ -223,16 +223,17 @@ export class SqliteStore implements Store {
   }
 
   async listReportQueue(q: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>> {
-    const keyset = q.after ? 'HAVING COUNT(*) < @openReports OR (COUNT(*) = @openReports AND comment_id > @commentId)' : '';
-    const heads = this.sql(`SELECT comment_id, COUNT(*) AS n FROM reports WHERE status = 'open'
-      GROUP BY comment_id ${keyset} ORDER BY n DESC, comment_id ASC LIMIT @limit`)
-      .all({ limit: q.limit, ...q.after }) as Array<{ comment_id: string; n: number }>;
+    // Descending count as an ascending -count, so one row-value comparison carries the keyset.
+    const keyset = q.after ? 'HAVING (-COUNT(*), MIN(created_at), comment_id) > (-@openReports, @firstReportAt, @commentId)' : '';
+    const heads = this.sql(`SELECT comment_id, COUNT(*) AS n, MIN(created_at) AS first_at FROM reports WHERE status = 'open'
+      GROUP BY comment_id ${keyset} ORDER BY n DESC, first_at ASC, comment_id ASC LIMIT @limit`)
+      .all({ limit: q.limit, ...q.after }) as Array<{ comment_id: string; n: number; first_at: string }>;
     const reportsOf = this.sql(`SELECT ${REPORT_COLUMNS} FROM reports WHERE comment_id = ? AND status = 'open' ORDER BY created_at, id`);
     const entries = [];
     for (const head of heads) {
       const comment = (await this.getComment(head.comment_id))!;
       const reports = (reportsOf.all(head.comment_id) as ReportRow[]).map(toReport);
-      entries.push({ comment, reports, position: { openReports: head.n, commentId: head.comment_id } });
+      entries.push({ comment, reports, position: { openReports: head.n, firstReportAt: head.first_at, commentId: head.comment_id } });
     }
     return entries;
   }

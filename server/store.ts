@@ -87,6 +87,8 @@ export interface ReportRecord {
 
 export interface QueuePosition {
   openReports: number;
+  /** When the oldest open report was made: among equals, who has waited longest comes first. */
+  firstReportAt: string;
   commentId: string;
 }
 
@@ -136,7 +138,7 @@ export interface Store {
   /** Opens a report unless one is open already; returns the open one either way. */
   openReport(report: ReportRecord): Promise<{ created: boolean; report: ReportRecord }>;
   closeReports(commentId: string, reporterId: string | null, closure: ReportClosure, now: string): Promise<void>;
-  /** Comments with open reports, most reported first, then by comment id. */
+  /** Comments with open reports: most reported first, then longest waiting, then by comment id. */
   listReportQueue(query: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>>;
 
   /** Counts one action against a fixed window: 0 when allowed, else seconds until it would be. */

@@ -13,7 +13,7 @@ let server: TestServer;
 let author: string;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ PARLEY_POST_RATE: '1000/60' });
   author = await server.token({ id: 'author', displayName: 'Author' });
 });
 after(() => server.close());
@@ -74,6 +74,26 @@ describe('admin API', () => {
     for (const action of ['remove', 'restore', 'dismiss-reports']) {
       expectError(await admin('POST', `/comments/c-nope/${action}`), 404, 'comment_not_found');
     }
+  });
+
+  test('among equally reported comments, the longest waiting comes first, across pages', async () => {
+    const comments = [];
+    for (let i = 0; i < 4; i++) comments.push(await post('a-ties', `tie ${i}`));
+    const order = [2, 0, 3, 1]; // report order, deliberately unlike creation (and id) order
+    for (const i of order) {
+      server.advance(1000);
+      await reportAs(`tie-reporter-${i}`, comments[i].id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page: any = expectStatus(await admin('GET', `/reports?limit=1${query}`), 200);
+      seen.push(...page.items.filter((i: any) => i.threadId === 'a-ties').map((i: any) => i.comment.body));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, order.map((i) => `tie ${i}`));
+    for (const c of comments) await admin('POST', `/comments/${c.id}/dismiss-reports`);
   });
 
   test('ban, suspend, unban answer with the user; the viewer sees it', async () => {
