@@ -16,6 +16,7 @@ const steps = [
   ['build', 'npm', ['run', '--silent', 'build']],
   ['size budget', 'node', ['scripts/check-size.mjs']],
   ['server contract tests', 'npm', ['run', '--silent', 'test:server'], () => existsSync('test/server')],
+  ['build the integration examples (React, Next.js, Vue)', 'node', ['scripts/build-examples.mjs']],
   ['browser tests', 'npx', ['web-test-runner']],
   ['end-to-end tests (built bundle, real server, Chromium)', 'node',
     ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/e2e')]],
