@@ -1,6 +1,7 @@
 // The demo report queue: lists comments with open reports and calls the admin API. The admin
 // token comes from the demo server (GET /demo/admin-token), which exists in demo mode only.
 const queue = document.getElementById('queue');
+const pending = document.getElementById('pending');
 const done = document.getElementById('done');
 const status = document.getElementById('queue-status');
 const template = document.getElementById('item-template');
@@ -33,7 +34,9 @@ function renderItem(comment, threadId, reports) {
     entry.textContent = `${report.reason.replace('_', ' ')} — reported by ${report.reporterId}${report.note ? `: “${report.note}”` : ''}`;
     list.append(entry);
   }
-  item.querySelector('[data-action="restore"]').hidden = comment.status === 'published';
+  const restore = item.querySelector('[data-action="restore"]');
+  restore.hidden = comment.status === 'published';
+  if (comment.status === 'pending') restore.textContent = 'Approve';
   item.querySelector('[data-action="remove"]').hidden = comment.status === 'removed';
   item.querySelector('[data-action="dismiss-reports"]').hidden = reports.length === 0;
   item.querySelector('.actions').addEventListener('click', (event) => {
@@ -60,15 +63,23 @@ async function act(action, comment, threadId, item) {
   }
 }
 
+/** Every page of an admin listing. */
+async function listAll(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await admin('GET', `${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 async function loadQueue() {
   try {
-    const items = [];
-    let cursor = null;
-    do {
-      const page = await admin('GET', `/reports?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const [items, held] = await Promise.all([listAll('/reports'), listAll('/pending')]);
+    pending.replaceChildren(...held.map((i) => renderItem(i.comment, i.threadId, [])));
+    document.getElementById('pending-section').hidden = held.length === 0;
     queue.replaceChildren(...items.map((i) => renderItem(i.comment, i.threadId, i.reports)));
     if (items.length === 0) {
       const empty = document.createElement('li');

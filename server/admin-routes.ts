@@ -10,6 +10,8 @@ export function addAdminRoutes(router: Router, moderation: Moderation, maxBodyBy
   return router
     .add('GET', '/admin/reports', async ({ url }) =>
       ok(await moderation.listReports(parseLimit(url.searchParams.get('limit')), url.searchParams.get('cursor'))))
+    .add('GET', '/admin/pending', async ({ url }) =>
+      ok(await moderation.listPending(parseLimit(url.searchParams.get('limit')), url.searchParams.get('cursor'))))
     .add('POST', '/admin/comments/:id/remove', async ({ params }) => ok(await moderation.remove(params.id!)))
     .add('POST', '/admin/comments/:id/restore', async ({ params }) => ok(await moderation.restore(params.id!)))
     .add('POST', '/admin/comments/:id/dismiss-reports', async ({ params }) => ok(await moderation.dismissReports(params.id!)))

@@ -53,6 +53,17 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
   const admin = addAdminRoutes(new Router(), moderation, config.maxBodyBytes);
   const demo = config.demo ? addDemoRoutes(new Router(), { store, jwtSecret, adminToken: config.adminToken, maxBodyBytes: config.maxBodyBytes }) : null;
 
+  /** For load balancers and supervisors: 200 while the storage answers. */
+  async function health(res: ServerResponse): Promise<void> {
+    try {
+      await store.ping();
+    } catch (error) {
+      logError(error);
+      throw new ApiError(503, 'unavailable', 'The database is not answering.');
+    }
+    sendJson(res, { status: 200, body: { status: 'ok' } });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestUrl(req.url ?? '/');
     const path = url.pathname;
@@ -66,6 +77,7 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
       applyCors(req, res, config.allowedOrigins);
       return dispatch(api, req, res, url, path.slice(API_PREFIX.length));
     }
+    if (path === '/healthz') return health(res);
     if (demo && path.startsWith('/demo/')) return dispatch(demo, req, res, url, path);
     if (path.startsWith('/dist/')) return serveStatic(req, res, config.distRoot, path.slice('/dist'.length));
     return serveStatic(req, res, config.demoRoot, path);

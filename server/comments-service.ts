@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { presentComments, presentOne } from './comment-views.js';
 import type { ServerConfig } from './config.js';
-import { decodePosition, encodePosition } from './cursor.js';
+import { decodePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound, unauthenticated } from './errors.js';
 import { presentThread, presentViewer, type CommentJson, type ReportResultJson, type ThreadJson, type ViewerJson } from './present.js';
 import { isActionable, requireGoodStanding } from './standing.js';
-import { REPORT_REASONS, type CommentRecord, type RateRule, type ReportReason, type Store, type UserClaims, type UserRecord } from './store.js';
+import { REPORT_REASONS, type RateRule, type ReportReason, type Store, type UserClaims, type UserRecord } from './store.js';
 import { MAX_NOTE_LENGTH, isThreadId, parseCommentBody, parseNewThread } from './validate.js';
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -26,13 +26,6 @@ export type Clock = () => number;
 
 const rateLimited = (retryAfter: number, what: string): ApiError =>
   new ApiError(429, 'rate_limited', `Too many ${what}; try again in ${retryAfter} seconds.`, { 'Retry-After': String(retryAfter) });
-
-/** One more than a page is fetched to learn whether another page exists. */
-function paginate<T extends CommentRecord>(rows: T[], limit: number, kind: string): { page: T[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { page, nextCursor: rows.length > limit && last ? encodePosition(kind, last) : null };
-}
 
 export class CommentsService {
   constructor(

@@ -31,6 +31,13 @@ export function decodePosition(kind: string, raw: string): Position {
   return { createdAt, id };
 }
 
+/** Pages fetch one row more than they show, to learn whether another page exists. */
+export function paginate<T extends Position>(rows: T[], limit: number, kind: string): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodePosition(kind, last) : null };
+}
+
 export function encodeQueuePosition(position: QueuePosition): string {
   return encode(['reports', position.openReports, position.firstReportAt, position.commentId]);
 }

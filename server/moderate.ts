@@ -8,6 +8,7 @@ import { SqliteStore } from './sqlite-store.js';
 
 const USAGE = `usage: npm run moderate -- <command>
   list-reports [limit]        comments with open reports, most reported first
+  list-pending [limit]        comments awaiting approval (PARLEY_PREMODERATE), oldest first
   remove <commentId>          hide a comment (replies stay) and close its reports
   restore <commentId>         publish a removed or pending comment
   dismiss <commentId>         keep the comment, close its reports
@@ -22,6 +23,7 @@ type Command = (m: Moderation, args: string[]) => Promise<unknown>;
 // min/max: how many arguments each command takes.
 const COMMANDS: Readonly<Record<string, { min: number; max: number; run: Command }>> = {
   'list-reports': { min: 0, max: 1, run: (m, [limit]) => m.listReports(parseLimit(limit ?? null, 100), null) },
+  'list-pending': { min: 0, max: 1, run: (m, [limit]) => m.listPending(parseLimit(limit ?? null, 100), null) },
   remove: { min: 1, max: 1, run: (m, [id]) => m.remove(id!) },
   restore: { min: 1, max: 1, run: (m, [id]) => m.restore(id!) },
   dismiss: { min: 1, max: 1, run: (m, [id]) => m.dismissReports(id!) },

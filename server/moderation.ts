@@ -2,7 +2,7 @@
 // two can never disagree about what "remove" or "ban" means.
 import { presentComments, presentOne } from './comment-views.js';
 import type { Clock } from './comments-service.js';
-import { decodeQueuePosition, encodeQueuePosition } from './cursor.js';
+import { decodePosition, decodeQueuePosition, encodeQueuePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound } from './errors.js';
 import { presentThread, presentViewer, type CommentJson, type ThreadJson, type ViewerJson } from './present.js';
 import type { CommentStatus, ReportRecord, Store, ThreadStatus, UserStatus } from './store.js';
@@ -14,6 +14,11 @@ export interface AdminReportsPageJson {
     threadId: string;
     reports: Array<{ reason: ReportRecord['reason']; note: string | null; reporterId: string; createdAt: string }>;
   }>;
+  nextCursor: string | null;
+}
+
+export interface AdminPendingPageJson {
+  items: Array<{ comment: CommentJson; threadId: string }>;
   nextCursor: string | null;
 }
 
@@ -45,6 +50,14 @@ export class Moderation {
       })),
       nextCursor: entries.length > limit && last ? encodeQueuePosition(last.position) : null,
     };
+  }
+
+  /** Comments awaiting approval (PARLEY_PREMODERATE), oldest first: restore approves, remove rejects. */
+  async listPending(limit: number, cursor: string | null): Promise<AdminPendingPageJson> {
+    const after = cursor === null ? null : decodePosition('pending', cursor);
+    const { page, nextCursor } = paginate(await this.store.listPending({ after, limit: limit + 1 }), limit, 'pending');
+    const comments = await presentComments(this.store, page, null);
+    return { items: page.map((record, i) => ({ comment: comments[i]!, threadId: record.threadId })), nextCursor };
   }
 
   /** Hides the text (replies stay) and settles the reports that led here. */

@@ -84,6 +84,10 @@ const MIGRATIONS: readonly string[] = [
   END;
   DROP INDEX comments_thread_status;
   `,
+  // The premoderation queue: pending comments, oldest first.
+  `
+  CREATE INDEX comments_pending ON comments (created_at, id) WHERE status = 'pending';
+  `,
 ];
 
 /** Brings the schema up to date inside one transaction per migration. */

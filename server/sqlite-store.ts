@@ -222,6 +222,14 @@ export class SqliteStore implements Store {
       .run({ commentId, reporterId, closure, now });
   }
 
+  async listPending(q: { after: Position | null; limit: number }): Promise<CommentRecord[]> {
+    const keyset = q.after ? 'AND (c.created_at, c.id) > (@createdAt, @id)' : '';
+    const rows = this.sql(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM}
+      WHERE c.status = 'pending' ${keyset} ORDER BY c.created_at, c.id LIMIT @limit`)
+      .all({ limit: q.limit, ...q.after }) as CommentRow[];
+    return rows.map(toComment);
+  }
+
   async listReportQueue(q: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>> {
     // Descending count as an ascending -count, so one row-value comparison carries the keyset.
     const keyset = q.after ? 'HAVING (-COUNT(*), MIN(created_at), comment_id) > (-@openReports, @firstReportAt, @commentId)' : '';
@@ -253,6 +261,10 @@ export class SqliteStore implements Store {
       }
       return Math.max(1, Math.ceil((row.window_start + rule.windowMs - nowMs) / 1000));
     }).immediate();
+  }
+
+  async ping(): Promise<void> {
+    this.sql('SELECT 1').get();
   }
 
   async close(): Promise<void> {

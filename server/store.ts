@@ -138,11 +138,15 @@ export interface Store {
   /** Opens a report unless one is open already; returns the open one either way. */
   openReport(report: ReportRecord): Promise<{ created: boolean; report: ReportRecord }>;
   closeReports(commentId: string, reporterId: string | null, closure: ReportClosure, now: string): Promise<void>;
+  /** Comments awaiting approval (premoderation), oldest first, strictly after `after`. */
+  listPending(query: { after: Position | null; limit: number }): Promise<CommentRecord[]>;
   /** Comments with open reports: most reported first, then longest waiting, then by comment id. */
   listReportQueue(query: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>>;
 
   /** Counts one action against a fixed window: 0 when allowed, else seconds until it would be. */
   takeRateToken(bucket: string, rule: RateRule, nowMs: number): Promise<number>;
 
+  /** Throws unless the storage answers: the health check. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -127,6 +127,36 @@ describe('admin API', () => {
   });
 });
 
+describe('premoderation', () => {
+  test('pending comments wait in GET /admin/pending; restore approves, remove rejects', async () => {
+    const held = await startServer({ PARLEY_PREMODERATE: '1' });
+    try {
+      const writer = await held.token({ id: 'writer' });
+      const reader = await held.token({ id: 'reader' });
+      const ids: string[] = [];
+      for (const text of ['first', 'second', 'third']) {
+        held.advance(1);
+        ids.push(expectStatus(await held.call('POST', `${API}/comments`, { token: writer, body: newComment('held', text) }), 201).id);
+      }
+      const listAdmin = (query = '') => held.call('GET', `${API}/admin/pending${query}`, { token: ADMIN_TOKEN });
+      const first = expectStatus(await listAdmin('?limit=2'), 200);
+      assert.deepEqual(first.items.map((i: any) => [i.comment.body, i.threadId, i.comment.status]), [['first', 'held', 'pending'], ['second', 'held', 'pending']]);
+      const rest = expectStatus(await listAdmin(`?limit=2&cursor=${first.nextCursor}`), 200);
+      assert.deepEqual(rest.items.map((i: any) => i.comment.body), ['third']);
+      assert.equal(rest.nextCursor, null);
+      expectError(await listAdmin('?cursor=x'), 400, 'invalid_cursor');
+      expectStatus(await held.call('POST', `${API}/admin/comments/${ids[0]}/restore`, { token: ADMIN_TOKEN }), 200);
+      expectStatus(await held.call('POST', `${API}/admin/comments/${ids[1]}/remove`, { token: ADMIN_TOKEN }), 200);
+      const seen = expectStatus(await held.call('GET', `${API}/comments?thread=held&sort=oldest`, { token: reader }), 200);
+      assert.deepEqual(seen.comments.map((c: any) => [c.body, c.status]), [['first', 'published'], ['', 'removed']]);
+      assert.equal(seen.thread.commentCount, 1);
+      assert.deepEqual(expectStatus(await listAdmin(), 200).items.map((i: any) => i.comment.body), ['third']);
+    } finally {
+      await held.close();
+    }
+  });
+});
+
 describe('npm run moderate', () => {
   const run = promisify(execFile);
   const dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
@@ -144,6 +174,7 @@ describe('npm run moderate', () => {
     await store.close();
     const listed = JSON.parse((await moderate('list-reports')).stdout);
     assert.equal(listed.items[0].comment.id, 'c-cli');
+    assert.deepEqual(JSON.parse((await moderate('list-pending', '5')).stdout), { items: [], nextCursor: null });
     assert.equal(JSON.parse((await moderate('remove', 'c-cli')).stdout).status, 'removed');
     assert.equal(JSON.parse((await moderate('restore', 'c-cli')).stdout).status, 'published');
     assert.equal(JSON.parse((await moderate('suspend', 'u1', '2999-01-01T00:00:00Z')).stdout).status, 'suspended');

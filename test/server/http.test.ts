@@ -107,6 +107,11 @@ describe('every response', () => {
     assert.equal(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error.code, 'invalid_request');
   });
 
+  test('GET /healthz is 200 while the database answers', async () => {
+    const reply = await server.call('GET', '/healthz');
+    assert.deepEqual([reply.status, reply.body], [200, { status: 'ok' }]);
+  });
+
   test('an unexpected failure is 500 internal, with no stack trace or SQL in the body', async () => {
     const logged: unknown[] = [];
     const broken = await startServer({}, { logError: (e) => logged.push(e) });
@@ -116,6 +121,7 @@ describe('every response', () => {
       expectError(reply, 500, 'internal');
       assert.doesNotMatch(reply.text, /at |sqlite|database|\.ts/i);
       assert.equal(logged.length, 1, 'the error goes to the log instead');
+      expectError(await broken.call('GET', '/healthz'), 503, 'unavailable');
     } finally {
       await broken.close().catch(() => {});
     }
