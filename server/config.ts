@@ -64,6 +64,10 @@ export function storageConfigFromEnv(env: NodeJS.ProcessEnv): Pick<ServerConfig,
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const demo = flag(env, 'PARLEY_DEMO');
+  if (demo && (env.PARLEY_JWT_SECRET || env.PARLEY_ADMIN_TOKEN)) {
+    // Demo mode hands tokens and the admin token to every visitor: never real credentials.
+    throw new ConfigError('PARLEY_DEMO=1 runs only with its built-in demo credentials: unset PARLEY_JWT_SECRET and PARLEY_ADMIN_TOKEN');
+  }
   const jwtSecret = env.PARLEY_JWT_SECRET || (demo ? DEMO_JWT_SECRET : '');
   if (jwtSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`PARLEY_JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters (or run with PARLEY_DEMO=1)`);

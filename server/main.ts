@@ -27,8 +27,8 @@ async function main(): Promise<void> {
     console.log(`parley: listening on http://localhost:${port}/ (database ${config.dbPath})`);
     if (config.demo) {
       console.log('parley: DEMO MODE — persona tokens at POST /demo/token; not for production.');
-      if (config.jwtSecret === DEMO_JWT_SECRET) console.log(`parley: demo JWT secret: ${DEMO_JWT_SECRET}`);
-      if (config.adminToken === DEMO_ADMIN_TOKEN) console.log(`parley: demo admin token: ${DEMO_ADMIN_TOKEN}`);
+      console.log(`parley: demo JWT secret: ${DEMO_JWT_SECRET}`);
+      console.log(`parley: demo admin token: ${DEMO_ADMIN_TOKEN}`);
     }
   });
   let stopping = false;

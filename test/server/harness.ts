@@ -41,7 +41,9 @@ export interface TestServer {
 }
 
 export async function startServer(env: Record<string, string> = {}, options: { logError?: (e: unknown) => void } = {}): Promise<TestServer> {
-  const config = configFromEnv({ PARLEY_DB: ':memory:', PARLEY_JWT_SECRET: JWT_SECRET, PARLEY_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
+  // Demo mode brings its own credentials and refuses any others.
+  const credentials = env.PARLEY_DEMO ? {} : { PARLEY_JWT_SECRET: JWT_SECRET, PARLEY_ADMIN_TOKEN: ADMIN_TOKEN };
+  const config = configFromEnv({ PARLEY_DB: ':memory:', ...credentials, ...env });
   const store = new SqliteStore(config.dbPath);
   let offset = 0;
   const server = createParleyServer({ config, store, clock: () => Date.now() + offset, logError: options.logError ?? (() => {}) });

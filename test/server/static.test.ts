@@ -99,6 +99,12 @@ describe('demo mode', () => {
     expectError(await server.call('POST', '/demo/token', { body: { persona: 'toString' } }), 422, 'invalid_persona');
   });
 
+  test('demo mode refuses real credentials, which it would hand to every visitor', () => {
+    for (const env of [{ PARLEY_JWT_SECRET: JWT_SECRET }, { PARLEY_ADMIN_TOKEN: 'a-real-admin-token-123' }]) {
+      assert.throws(() => configFromEnv({ PARLEY_DEMO: '1', ...env }), /built-in demo credentials/);
+    }
+  });
+
   test('the admin token is handed to the demo moderation page', async () => {
     const { token } = expectStatus(await server.call('GET', '/demo/admin-token'), 200);
     expectStatus(await server.call('GET', `${API}/admin/reports`, { token }), 200);
