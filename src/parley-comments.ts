@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
 import type { ApiError } from './api/errors.js';
 import { isSortOrder, type Comment, type SortOrder } from './api/types.js';
@@ -281,7 +280,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
       ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${text.closed}</p>` : nothing}
       ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? text.empty : text.emptyInvite}</p>` : nothing}
       <ol class="thread" role="list">
-        ${repeat(comments, (c) => c.id, (c) => renderConversation(c, this.threadState.conversations.get(c.id)?.replies ?? c.replies, view, this.renderRepliesMore(c)))}
+        ${comments.map((c) => renderConversation(c, this.threadState.conversations.get(c.id)?.replies ?? c.replies, view, this.renderRepliesMore(c)))}
       </ol>
       ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.threadState.loadMore()) : nothing}
       ${nextCursor && !moreError

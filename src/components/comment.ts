@@ -5,7 +5,6 @@
  * reachable as `parley-comments::part(…)`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Comment } from '../api/types.js';
 import { linkify } from '../format/linkify.js';
 import { fullDate, relativeTime } from '../format/time.js';
@@ -27,18 +26,29 @@ export function renderBody(body: string): TemplateResult {
   )}`;
 }
 
-export function renderComment(comment: Comment, view: CommentView, answers?: string): TemplateResult {
+interface Content {
+  key: string;
+  strings: ParleyStrings;
+  label: string;
+  template: TemplateResult;
+}
+
+/**
+ * What a comment shows (meta, body) depends only on the comment, the language, the text and
+ * the minute, so it is built once and reused: re-rendering a long thread (a keystroke in the
+ * composer updates the element) then costs identity checks, not date formatting and linkifying.
+ */
+const contents = new WeakMap<Comment, Content>();
+
+function content(comment: Comment, view: CommentView, answers: string | undefined): Content {
   const { strings, locale } = view;
+  const key = `${locale}\n${Math.floor(view.now / 60_000)}\n${answers ?? ''}`;
+  const cached = contents.get(comment);
+  if (cached?.key === key && cached.strings === strings) return cached;
   const removed = comment.status === 'removed';
   const name = removed ? strings.removedAuthor : comment.author.displayName;
   const when = relativeTime(comment.createdAt, locale, view.now) ?? strings.justNow;
-  return html`<article
-    part="comment"
-    class="comment ${removed ? 'removed' : ''} ${comment.status === 'pending' ? 'pending' : ''}"
-    data-comment-id=${comment.id}
-    aria-label=${strings.commentLabel(name, when)}
-  >
-    <div class="meta">
+  const template = html`<div class="meta">
       <span part="comment-author" class="author">${name}</span>
       ${removed ? nothing : comment.author.badges.map((badge) => html`<span part="badge" class="badge">${strings.badges[badge] ?? badge}</span>`)}
       <time part="comment-time" datetime=${comment.createdAt} title=${fullDate(comment.createdAt, locale)}>${when}</time>
@@ -50,8 +60,22 @@ export function renderComment(comment: Comment, view: CommentView, answers?: str
     ${removed
       ? html`<p part="comment-body" class="body placeholder">${strings.removed}</p>`
       : html`<p part="comment-body" class="body">${renderBody(comment.body)}</p>`}
-    ${comment.status === 'pending' ? html`<p part="notice" class="notice pending-notice">${strings.pending}</p>` : nothing}
-    ${removed ? nothing : view.actions(comment)}
+    ${comment.status === 'pending' ? html`<p part="notice" class="notice pending-notice">${strings.pending}</p>` : nothing}`;
+  const result = { key, strings, label: strings.commentLabel(name, when), template };
+  contents.set(comment, result);
+  return result;
+}
+
+export function renderComment(comment: Comment, view: CommentView, answers?: string): TemplateResult {
+  const { label, template } = content(comment, view, answers);
+  return html`<article
+    part="comment"
+    class="comment ${comment.status}"
+    data-comment-id=${comment.id}
+    aria-label=${label}
+  >
+    ${template}
+    ${comment.status === 'removed' ? nothing : view.actions(comment)}
     ${view.below(comment)}
   </article>`;
 }
@@ -73,7 +97,7 @@ export function renderConversation(
     ${renderComment(comment, view)}
     ${replies.length || more !== nothing
       ? html`<ol class="replies" role="list" aria-label=${strings.repliesLabel(label(comment))}>
-            ${repeat(replies, (reply) => reply.id, (reply) => html`<li>
+            ${replies.map((reply) => html`<li>
               ${renderComment(reply, view, answers(reply))}
             </li>`)}
           </ol>
