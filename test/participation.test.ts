@@ -54,9 +54,11 @@ describe('who may comment', () => {
     const why = prompt.querySelector('details')!;
     expect(text(why.querySelector('summary'))).to.equal('Why only subscribers?');
     expect(why.open).to.be.false;
+    const closedHeight = why.getBoundingClientRect().height;
     why.querySelector('summary')!.click();
     expect(why.open).to.be.true;
-    expect(text(why.querySelector('p'))).to.match(/^A small number of people used our comments/);
+    expect(why.getBoundingClientRect().height, 'the explanation shows').to.be.greaterThan(closedHeight + 20);
+    expect(text(why)).to.match(/^Why only subscribers\?\s*A small number of people used our comments/);
     await expect(el).to.be.accessible();
   });
 
@@ -204,7 +206,7 @@ describe('identity', () => {
     const alert = await findPart(el, 'sign-in-link');
     expect(alert).to.exist;
     expectVisible(part(el, 'subscribe-prompt'));
-    const message = part(el, 'subscribe-prompt')!.querySelector('[role="alert"]')!;
+    const message = el.shadowRoot!.querySelector('[part~="notice"][role="alert"]')!;
     expect(text(message)).to.equal('Your session has ended. Sign in again to post.');
     await waitUntil(() => focused(el) === message, 'focus moves to the message');
     expect(part(el, 'composer')).to.be.null;
@@ -270,8 +272,8 @@ describe('when the backend refuses who the reader is', () => {
       await waitUntil(() => !part(el, 'composer'), 'the composer goes away');
       const alert = el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]')!;
       expect(text(alert)).to.equal(message);
-      expect(alert.closest(where === 'prompt' ? '[part~="subscribe-prompt"]' : '[part~="notice"]')).to.exist;
-      if (where === 'prompt') expectVisible(part(el, 'subscribe-prompt'));
+      expect(alert.matches('[part~="notice"]')).to.be.true;
+      expectVisible(part(el, 'subscribe-prompt'), where === 'prompt');
       await waitUntil(() => focused(el) === alert, 'focus moves to the message');
       expect(parts(el, 'reply-button'), 'no reply buttons either').to.have.length(0);
       expect((await failed).detail).to.deep.equal({ action: 'post', status: 403, code });
@@ -290,6 +292,6 @@ describe('when the backend refuses who the reader is', () => {
     await el.refresh();
     const input = await composerInput(el);
     expect(input.value, 'the draft is back').to.equal('Subscribed since.');
-    expect(el.shadowRoot!.querySelector('[part~="subscribe-prompt"] [role="alert"]')).to.be.null;
+    expect(el.shadowRoot!.querySelector('[role="alert"][part~="notice"]')).to.be.null;
   });
 });

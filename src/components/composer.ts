@@ -58,8 +58,8 @@ export function renderComposer(view: ComposerView): TemplateResult {
       placeholder=${t.composerPlaceholder} aria-invalid=${left < 0 || !!error}
       aria-describedby=${`${id}-count ${id}-error`}
       @input=${(event: InputEvent) => view.input((event.target as HTMLTextAreaElement).value)}></textarea>
-    <div class="composer-row">
-      <span id=${`${id}-count`} class="counter ${left < 0 ? 'over' : ''}">${left < 0 ? t.charactersOver(-left) : t.charactersLeft(left)}</span>
+    <div class="row">
+      <span id=${`${id}-count`} class=${left < 0 ? 'over' : ''}>${left < 0 ? t.charactersOver(-left) : t.charactersLeft(left)}</span>
       <span class="hint">${view.restored ? t.draftRestored : t.shortcutHint}</span>
       ${view.cancel ? html`<button type="button" @click=${view.cancel}>${t.composerCancel}</button>` : nothing}
       <button part="composer-submit" class="primary" ?disabled=${empty || left < 0} aria-disabled=${busy}>

@@ -20,8 +20,8 @@ export const newDraftKey = (): string => [...crypto.getRandomValues(new Uint32Ar
 /** The saved draft for a thread (and a parent comment, `''` for a top-level comment). */
 export function readDraft(threadId: string, parentId: string): Draft | null {
   try {
-    const draft = JSON.parse(localStorage.getItem(storageKey(threadId, parentId)) ?? 'null') as Partial<Draft> | null;
-    return typeof draft?.text === 'string' && typeof draft.key === 'string' ? { text: draft.text, key: draft.key } : null;
+    const draft = JSON.parse(localStorage.getItem(storageKey(threadId, parentId)) ?? 'null') as Draft | null;
+    return typeof draft?.text === 'string' && typeof draft.key === 'string' ? draft : null;
   } catch {
     return null; // storage blocked (private mode, sandboxed frame) or a corrupted entry
   }

@@ -189,21 +189,24 @@ export class ThreadController implements ReactiveController {
   }
 
   /**
-   * Shows a comment the viewer just posted: a reply (`rootId` is its conversation) at the end
-   * of the conversation, a top-level comment where the sort puts it. With `oldest` first and
-   * pages still unloaded it goes at the end of what is shown; loading more skips it.
+   * Shows a comment the viewer just posted: a reply at the end of the conversation holding its
+   * parent, a top-level comment where the sort puts it. With `oldest` first and pages still
+   * unloaded it goes at the end of what is shown; loading more skips it.
    */
-  insertComment(comment: Comment, rootId: string | null): void {
-    const conversation = rootId ? this.conversations.get(rootId) : undefined;
-    const known = (list: Comment[]) => list.some((c) => c.id === comment.id);
+  insertComment(comment: Comment): void {
+    const { id, parentId } = comment;
+    const has = (list: Comment[], wanted: string | null) => list.some((c) => c.id === wanted);
+    const conversation = parentId
+      ? this.conversations.get(parentId) ?? [...this.conversations.values()].find((c) => has(c.replies, parentId))
+      : undefined;
     if (conversation) {
-      if (known(conversation.replies)) return;
+      if (has(conversation.replies, id)) return;
       conversation.replies = [...conversation.replies, comment];
       conversation.total++;
     } else {
-      if (rootId || known(this.comments)) return;
+      if (parentId || has(this.comments, id)) return;
       this.comments = this.query?.sort === 'oldest' ? [...this.comments, comment] : [comment, ...this.comments];
-      this.conversations.set(comment.id, conversationOf(comment));
+      this.conversations.set(id, conversationOf(comment));
     }
     if (this.thread && comment.status === 'published') this.thread = { ...this.thread, commentCount: this.thread.commentCount + 1 };
     this.host.requestUpdate();
