@@ -45,6 +45,13 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @csspart badge - An author badge.
  * @csspart replies-more - The button that loads more replies of a conversation.
  * @csspart load-more - The button that loads more comments.
+ * @csspart subscribe-prompt - The prompt inviting readers who may not comment to subscribe.
+ * @csspart subscribe-link - The prompt's Subscribe link.
+ * @csspart sign-in-link - The prompt's Sign in link (signed-out readers).
+ * @csspart composer - The form for a new comment or an inline reply.
+ * @csspart composer-input - The composer's text field.
+ * @csspart composer-submit - The composer's Post button.
+ * @csspart reply-button - The Reply button under a comment.
  * @csspart notice - Closed thread, banned, suspended, pending and unavailable notices.
  * @csspart error - An error message.
  * @csspart retry - The button that retries what failed.
