@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
 import ts from 'typescript';
@@ -17,6 +17,8 @@ const BUNDLE = 'dist/parley-comments.js';
 const TOTAL = 2000;
 const DEADLINE_MS = 5 * 60_000;
 const began = Date.now();
+// Other work on the machine skews every figure; it is printed and saved with the results.
+const loadAtStart = loadavg()[0]!;
 
 interface Scenario {
   key: string;
@@ -198,7 +200,11 @@ try {
 
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
   const fmt = (ms: number) => ms.toFixed(1).padStart(8);
-  console.log(`\nParley bench: ${RUNS} runs each, medians; ${cpus().length} × ${cpus()[0]?.model.trim()}; ${await browser.version()}\n`);
+  const load = { start: loadAtStart, end: loadavg()[0]! };
+  console.log(`\nParley bench: ${RUNS} runs each, medians; ${cpus().length} × ${cpus()[0]?.model.trim()}; ${await browser.version()}; `
+    + `load average ${load.start.toFixed(1)} → ${load.end.toFixed(1)}`);
+  if (Math.max(load.start, load.end) > cpus().length) console.log('Warning: the machine was busy with other work; expect noisy figures.');
+  console.log('');
   console.log('scenario                          widget ms  baseline ms  ratio   longest task w/b ms  tasks>50ms w (max)  elements w/b');
   for (const r of rows) {
     console.log(`${r.label.padEnd(32)} ${fmt(r.widgetMs)}   ${fmt(r.baselineMs)}    ${r.ratio.toFixed(2).padStart(5)}   `
@@ -224,7 +230,7 @@ try {
     workingTreeDirty: git('status', '--porcelain', '--', 'src').length > 0,
     bundle: { file: BUNDLE, sha256: createHash('sha256').update(bundle).digest('hex'), bytes: bundle.length, gzip9: gzip },
     environment: { node: process.version, browser: await browser.version(), os: `${platform()} ${release()}`,
-      cpus: cpus().length, cpu: cpus()[0]?.model.trim() },
+      cpus: cpus().length, cpu: cpus()[0]?.model.trim(), loadAverage: load },
     method: { runsPerScenario: RUNS, threadComments: TOTAL, longestTask: 'max RunTask on CrRendererMain in one traced run per scenario and kind',
       longTasksOver50: 'PerformanceObserver longtask entries summed over the timed runs' },
     rows,
