@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
-import { BASE, THREAD_ID, errorBody } from './mocks/data.js';
+import { BASE, THREAD_ID, errorBody, makeThread } from './mocks/data.js';
 import { commentBodies, nextEvent, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
 import { announced, chord, composerError, composerInput, focused, posts, subscriber, threadFor, typeInto } from './posting.helpers.js';
 
@@ -96,12 +96,63 @@ describe('the composer', () => {
     expect(commentBodies(el)[0]).to.equal('Typed without a mouse.');
     expect(focused(el), 'focus stays in the field for the next comment').to.equal(input);
 
+    expect(getComputedStyle(input).outlineStyle, 'a visible focus ring').to.not.equal('none');
+
     await sendKeys({ type: 'And a second one.' });
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(submit(el));
+    expect(getComputedStyle(submit(el)).outlineStyle).to.not.equal('none');
     await sendKeys({ press: 'Enter' });
     await waitForComments(el, 5);
     expect(commentBodies(el)[0]).to.equal('And a second one.');
+
+    input.focus();
+    await sendKeys({ type: 'Cmd+Enter on a Mac.' });
+    await chord('Meta', 'Enter');
+    await waitForComments(el, 6);
+    expect(commentBodies(el)[0]).to.equal('Cmd+Enter on a Mac.');
+    await sendKeys({ press: 'Enter' });
+    expect(input.value, 'Enter alone is a new line').to.equal('\n');
+    expect(posts(backend)).to.have.length(3);
+  });
+
+  it('stays, with what the reader typed, while the thread reloads for another sort', async () => {
+    const backend = threadFor(subscriber());
+    await serveBackend(backend, http.get(`${BASE}/comments`, async ({ request }) => {
+      if (new URL(request.url).searchParams.get('sort') === 'oldest') await delay(300);
+      return undefined;
+    }));
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    await typeInto(input, 'Mid-sentence');
+    el.sort = 'oldest';
+    await waitUntil(() => el.shadowRoot!.querySelector('.skeleton'), 'reloading');
+    expect(part(el, 'composer-input'), 'the same field').to.equal(input);
+    expect(focused(el)).to.equal(input);
+    await sendKeys({ type: ' and on' });
+    await waitUntil(() => commentBodies(el)[0] === 'Comment number 1.');
+    expect(input.value).to.equal('Mid-sentence and on');
+  });
+
+  it('does not put a comment into another article when the page switched while it was posting', async () => {
+    const backend = threadFor(subscriber());
+    await serveBackend(backend, http.post(`${BASE}/comments`, async () => {
+      await delay(300);
+      return undefined;
+    }), http.get(`${BASE}/comments`, ({ request }) => new URL(request.url).searchParams.get('thread') === 'another-article'
+      ? HttpResponse.json({ thread: makeThread({ id: 'another-article' }), viewer: subscriber(), comments: [], nextCursor: null })
+      : undefined));
+    const el = await renderWidget();
+    await typeInto(await composerInput(el), 'For the first article.');
+    submit(el).click();
+    await delay(50);
+    el.threadId = 'another-article';
+    await waitUntil(() => posts(backend).length === 1 && !!backend.state.comments.find((c) => c.body === 'For the first article.'));
+    await delay(100);
+    await waitUntil(() => el.shadowRoot!.querySelector('.empty'), 'the other article, still empty');
+    expect(commentBodies(el)).to.deep.equal([]);
+    expect(text(part(el, 'count'))).to.equal('0 comments');
+    expect(localStorage.length, 'the accepted draft is gone').to.equal(0);
   });
 
   it('shows a busy state while posting and posts once however often the reader presses', async () => {

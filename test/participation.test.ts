@@ -58,6 +58,10 @@ describe('who may comment', () => {
     why.querySelector('summary')!.click();
     expect(why.open).to.be.true;
     expect(why.getBoundingClientRect().height, 'the explanation shows').to.be.greaterThan(closedHeight + 20);
+    for (const target of [subscribe, signIn, why.querySelector('summary')!]) {
+      const { width, height } = target.getBoundingClientRect();
+      expect(Math.min(width, height), `${text(target)} is a 24px touch target`).to.be.at.least(24);
+    }
     expect(text(why)).to.match(/^Why only subscribers\?\s*A small number of people used our comments/);
     await expect(el).to.be.accessible();
   });
