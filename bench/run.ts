@@ -58,27 +58,40 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string } }
+
+/** The longest main-thread task and what filled it: style recalculation, layout, garbage collection. */
+export interface LongestTask { ms: number; styleMs: number; layoutMs: number; gcMs: number }
+
 /**
  * The longest task on a renderer's main thread between the page's start and end marks, in ms
  * (a task that straddles a mark counts whole: it held the thread during the measurement).
  */
-function longestTask(trace: Uint8Array): number {
-  const { traceEvents } = JSON.parse(Buffer.from(trace).toString('utf8')) as {
-    traceEvents: { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string } }[];
-  };
+function longestTask(trace: Uint8Array): LongestTask {
+  const { traceEvents } = JSON.parse(Buffer.from(trace).toString('utf8')) as { traceEvents: TraceEvent[] };
   const mainThreads = new Set(traceEvents
     .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
-  const mark = (name: string) => traceEvents.find((e) => e.name === name && mainThreads.has(`${e.pid}:${e.tid}`))?.ts;
+  const onMain = traceEvents.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`));
+  const mark = (name: string) => onMain.find((e) => e.name === name)?.ts;
   const start = mark('parley-bench-start');
   const end = mark('parley-bench-end');
   if (start === undefined || end === undefined) throw new Error('the trace holds no parley-bench marks');
-  let longest = 0;
-  for (const e of traceEvents) {
-    if (e.ph !== 'X' || e.name !== 'RunTask' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
-    if (e.ts <= end && e.ts + (e.dur ?? 0) >= start) longest = Math.max(longest, (e.dur ?? 0) / 1000);
+  let longest: TraceEvent | undefined;
+  for (const e of onMain) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || e.ts > end || e.ts + (e.dur ?? 0) < start) continue;
+    if (!longest || (e.dur ?? 0) > (longest.dur ?? 0)) longest = e;
   }
-  return longest;
+  if (!longest) return { ms: 0, styleMs: 0, layoutMs: 0, gcMs: 0 };
+  const within = (names: string[]) => onMain
+    .filter((e) => e.ph === 'X' && names.includes(e.name) && e.ts >= longest.ts && e.ts + (e.dur ?? 0) <= longest.ts + longest.dur!)
+    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  return {
+    ms: longest.dur! / 1000,
+    styleMs: within(['UpdateLayoutTree']),
+    layoutMs: within(['Layout']),
+    gcMs: within(['MinorGC', 'MajorGC']),
+  };
 }
 
 const bundle = readBundle();
@@ -126,7 +139,7 @@ async function heapAfterGc(page: Page): Promise<number> {
 
 interface Run extends Measurement { heap?: number }
 const runs: Record<string, Record<Kind, Run[]>> = {};
-const traced: Record<string, Record<Kind, number>> = {};
+const traced: Record<string, Record<Kind, LongestTask>> = {};
 
 try {
   // One discarded run of each kind warms the disk cache and the backend's sockets.
@@ -152,14 +165,15 @@ try {
     }
     // A separate traced run per kind gives every main-thread task, short ones included; tracing
     // slows the page, so its times are not mixed into the timed runs.
-    traced[s.key] = { widget: 0, baseline: 0 };
+    const longest: Partial<Record<Kind, LongestTask>> = {};
     for (const kind of ['widget', 'baseline'] as const) {
       const page = await openPage();
       await page.tracing.start({ categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'toplevel', 'blink.user_timing'] });
       await measure(page, kind, s);
-      traced[s.key]![kind] = longestTask((await page.tracing.stop())!);
+      longest[kind] = longestTask((await page.tracing.stop())!);
       await page.close();
     }
+    traced[s.key] = longest as Record<Kind, LongestTask>;
   }
 
   const emptyPage = await openPage();
@@ -177,7 +191,8 @@ try {
       widgetMs: w,
       baselineMs: b,
       ratio: w / b,
-      longestTaskMs: traced[s.key]!,
+      longestTaskMs: { widget: traced[s.key]!.widget.ms, baseline: traced[s.key]!.baseline.ms },
+      longestTask: traced[s.key]!,
       longTasksOver50: {
         widget: widget.reduce((n, r) => n + r.longTasks.length, 0),
         baseline: baseline.reduce((n, r) => n + r.longTasks.length, 0),
@@ -212,6 +227,12 @@ try {
       + `${String(r.longTasksOver50.widget).padStart(3)} (${r.longTasksOver50.widgetMaxMs.toFixed(0)})           `
       + `${r.elements.widget}/${r.elements.baseline}`);
   }
+  console.log('\nThe widget\'s longest task (traced run), and the style / layout / GC time inside it:');
+  for (const r of rows) {
+    const t = r.longestTask.widget;
+    console.log(`  ${r.label.padEnd(32)} ${t.ms.toFixed(1).padStart(7)} ms: style ${t.styleMs.toFixed(1)}, layout ${t.layoutMs.toFixed(1)}, `
+      + `GC ${t.gcMs.toFixed(1)}, the rest script and DOM work`);
+  }
   console.log(`\nJS heap after GC with 2,000 comments: widget ${mb(heap2000.widgetBytes)}, baseline ${mb(heap2000.baselineBytes)}, `
     + `empty page with the bundle ${mb(heap2000.emptyPageBytes)}`);
   console.log(`Bundle ${BUNDLE}: ${bundle.length} B minified, ${gzip} B gzip -9`);
@@ -231,7 +252,7 @@ try {
     bundle: { file: BUNDLE, sha256: createHash('sha256').update(bundle).digest('hex'), bytes: bundle.length, gzip9: gzip },
     environment: { node: process.version, browser: await browser.version(), os: `${platform()} ${release()}`,
       cpus: cpus().length, cpu: cpus()[0]?.model.trim(), loadAverage: load },
-    method: { runsPerScenario: RUNS, threadComments: TOTAL, longestTask: 'max RunTask on CrRendererMain in one traced run per scenario and kind',
+    method: { runsPerScenario: RUNS, threadComments: TOTAL, longestTask: 'max RunTask on CrRendererMain between the start and end marks, in one traced run per scenario and kind, with the UpdateLayoutTree, Layout and GC time inside it',
       longTasksOver50: 'PerformanceObserver longtask entries summed over the timed runs' },
     rows,
     heap2000,
