@@ -16,4 +16,5 @@ export const composerStyles = css`
   .composer .row { color: var(--_muted); font-size: 0.875em; }
   .hint { margin-inline-end: auto; }
   .over { color: var(--_danger); font-weight: 600; }
+  .composer [aria-disabled='true'] { cursor: progress; opacity: 0.65; }
 `;
