@@ -31,6 +31,8 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @fires parley-subscribe - The reader chose Subscribe; cancelable to keep the page from navigating.
  * @fires parley-sign-in - The reader chose Sign in or tried to act signed out; cancelable.
  *
+ * @attr lang - UI language and date formatting; defaults to the nearest `[lang]`, else English.
+ *
  * @slot subscribe-prompt - Replaces the text of the subscriber prompt (the links stay).
  * @slot rules - Replaces the default rules blurb.
  *
@@ -55,6 +57,31 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @csspart notice - Closed thread, banned, suspended, pending and unavailable notices.
  * @csspart error - An error message.
  * @csspart retry - The button that retries what failed.
+ * @csspart report-button - A comment's "Report this comment" button (marked once reported).
+ * @csspart report-form - The report form, whose reasons are radio inputs valued with the API's reason codes.
+ * @csspart report-submit - The report form's Report button.
+ * @csspart report-cancel - The report form's Cancel button.
+ * @csspart report-status - The confirmation after reporting, with the button that withdraws the report.
+ *
+ * @cssprop [--parley-font=inherit] - Font family.
+ * @cssprop [--parley-font-size=1rem] - Base font size.
+ * @cssprop [--parley-line-height=1.5] - Line height.
+ * @cssprop [--parley-heading-font=inherit] - Font family of the "Comments" heading.
+ * @cssprop [--parley-heading-size=1.25rem] - Font size of the "Comments" heading.
+ * @cssprop [--parley-color=#1b1b1b] - Text colour (dark theme `#ececec`).
+ * @cssprop [--parley-muted-color=#575757] - Secondary text: times, counts, hints (dark `#b4b4b4`).
+ * @cssprop [--parley-accent=#0b57d0] - Links, primary buttons, focus (dark `#8ab4f8`).
+ * @cssprop [--parley-accent-contrast=#ffffff] - Text on the accent colour (dark `#0b1a33`).
+ * @cssprop [--parley-background=transparent] - The element's background (dark `#161616`).
+ * @cssprop [--parley-surface=#ffffff] - Background of buttons and text inputs (dark `#161616`).
+ * @cssprop [--parley-surface-alt=#f3f4f6] - Background of badges, notices, errors, the report form and the loading placeholder (dark `#242424`).
+ * @cssprop [--parley-border-color=#8d949e] - Borders of inputs and buttons (dark `#6b6b6b`).
+ * @cssprop [--parley-rule-color=#e2e4e8] - Lines between comments (dark `#333333`).
+ * @cssprop [--parley-danger=#b3261e] - Errors (dark `#f2b8b5`).
+ * @cssprop [--parley-focus-color] - Focus ring; defaults to the accent.
+ * @cssprop [--parley-radius=6px] - Corner radius.
+ * @cssprop [--parley-spacing=1rem] - The base spacing unit.
+ * @cssprop [--parley-loading-height=18rem] - Height reserved while the thread loads, so the page below does not move.
  */
 export class ParleyComments extends LitElement implements ParleyHost {
   static override styles = [styles, composerStyles, reportStyles];
@@ -130,7 +157,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
   /** The language whose strings are loaded, and those strings. */
   private localeStrings: [string, ParleyStrings] = ['en', en];
 
-  /** The loaded thread; read by the feature controllers. */
+  /** The loaded thread; read by the feature controllers. @internal */
   readonly threadState = new ThreadController(this, {
     loaded: (thread, viewer, added, action) => void this.onLoaded(thread, viewer, added, action),
     failed: (action, error) => this.reportError(action, error),
@@ -165,11 +192,13 @@ export class ParleyComments extends LitElement implements ParleyHost {
     return this.threadTitle || document.title;
   }
 
+  /** The UI strings in use: the language's, with `strings` over them. @internal */
   get text(): ParleyStrings {
     const base = this.localeStrings[0] === baseLanguage(this.locale) ? this.localeStrings[1] : en;
     return this.strings ? { ...base, ...this.strings } : base;
   }
 
+  /** An API client for the current backend settings. @internal */
   get client(): ParleyClient {
     return new ParleyClient({
       baseUrl: this.backendUrl,
@@ -224,16 +253,18 @@ export class ParleyComments extends LitElement implements ParleyHost {
     emit(this, 'parley-load', { thread, viewer });
   }
 
+  /** Sends `parley-error` for a failed `action`. @internal */
   reportError(action: ParleyAction, error: ApiError): void {
     emit(this, 'parley-error', { action, status: error.status, code: error.code });
   }
 
+  /** Sends the cancelable `parley-sign-in` or `parley-subscribe`; false when a listener cancelled it. @internal */
   requestNavigation(kind: 'sign-in' | 'subscribe'): boolean {
     const url = (kind === 'sign-in' ? this.signInUrl : this.subscribeUrl) || null;
     return emit(this, kind === 'sign-in' ? 'parley-sign-in' : 'parley-subscribe', { url }, { cancelable: true });
   }
 
-  /** Says `message` through the polite live region (results, never errors). */
+  /** Says `message` through the polite live region (results, never errors). @internal */
   announce(message: string): void {
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
   }

@@ -14,7 +14,7 @@ import { launchBrowser, serveSite, type Site } from './browser.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  name: string; main: string; module: string; types: string; unpkg: string; jsdelivr: string;
+  name: string; main: string; module: string; types: string; unpkg: string; jsdelivr: string; customElements: string;
   exports: Record<string, string | Record<string, string>>; sideEffects: string[];
 };
 
@@ -44,10 +44,10 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-test('the tarball holds only the built files, README, LICENSE and package.json', () => {
-  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/.+\.(js|d\.ts))$/.test(f));
-  assert.deepEqual(stray, [], 'nothing but dist/*.js and dist/**/*.d.ts');
-  for (const required of ['README.md', 'LICENSE', 'dist/parley-comments.js', 'dist/parley-count.js',
+test('the tarball holds only the built files, the manifest, README, LICENSE and package.json', () => {
+  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/.+\.(js|d\.ts)|dist\/custom-elements\.json)$/.test(f));
+  assert.deepEqual(stray, [], 'nothing but dist/*.js, dist/**/*.d.ts and the manifest');
+  for (const required of ['README.md', 'LICENSE', 'dist/custom-elements.json', 'dist/parley-comments.js', 'dist/parley-count.js',
     'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/define.js', 'dist/lib/define.d.ts', 'dist/lib/parley-count.js', 'dist/lib/parley-count.d.ts']) {
     assert.ok(files.includes(required), `${required} is packed`);
   }
@@ -57,7 +57,7 @@ test('the tarball holds only the built files, README, LICENSE and package.json',
 });
 
 test('every path package.json points at is in the tarball, and `types` comes first in each export', () => {
-  const targets = [manifest.main, manifest.module, manifest.types, manifest.unpkg, manifest.jsdelivr];
+  const targets = [manifest.main, manifest.module, manifest.types, manifest.unpkg, manifest.jsdelivr, manifest.customElements];
   for (const [subpath, target] of Object.entries(manifest.exports)) {
     if (typeof target === 'string') {
       targets.push(target);
