@@ -3,7 +3,7 @@
  * and records every request so tests can assert on what the backend received.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { Comment, Thread, Viewer } from '../../src/api/types.js';
+import { REPORT_REASONS, type Comment, type ReportReason, type Thread, type Viewer } from '../../src/api/types.js';
 import { BASE, errorBody, makeThread } from './data.js';
 
 export interface RecordedRequest {
@@ -98,7 +98,55 @@ export class FakeBackend {
         const next = offset + limit < conversation.length ? encodeCursor(offset + limit) : null;
         return HttpResponse.json({ comments: page, nextCursor: next });
       }),
+      http.post(`${BASE}/comments/:id/reports`, async ({ request, params }) => {
+        const { body, headers } = await this.record(request);
+        const refused = this.refuseReporter(headers);
+        if (refused) return refused;
+        const comment = this.findReported(String(params.id));
+        if (!comment || comment.status === 'removed') return HttpResponse.json(errorBody('comment_not_found'), { status: 404 });
+        const { reason, note } = (body ?? {}) as { reason?: unknown; note?: unknown };
+        if (typeof reason !== 'string' || !REPORT_REASONS.includes(reason as ReportReason)) {
+          return HttpResponse.json(errorBody('invalid_reason'), { status: 422 });
+        }
+        if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 500)) {
+          return HttpResponse.json(errorBody('invalid_note'), { status: 422 });
+        }
+        if (comment.author.id === this.state.viewer!.id) return HttpResponse.json(errorBody('own_comment'), { status: 403 });
+        const open = this.reports.get(comment.id);
+        if (open) return HttpResponse.json({ commentId: comment.id, reason: open.reason }, { status: 200 });
+        this.reports.set(comment.id, { reason: reason as ReportReason, note: typeof note === 'string' ? note : null });
+        comment.viewerReported = true;
+        return HttpResponse.json({ commentId: comment.id, reason }, { status: 201 });
+      }),
+      http.delete(`${BASE}/comments/:id/reports/mine`, async ({ request, params }) => {
+        await this.record(request);
+        if (!this.state.viewer) return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
+        this.reports.delete(String(params.id));
+        const comment = this.findReported(String(params.id));
+        if (comment) comment.viewerReported = false;
+        return new HttpResponse(null, { status: 204 });
+      }),
     ];
+  }
+
+  /** The viewer's open reports, by comment id. */
+  readonly reports = new Map<string, { reason: ReportReason; note: string | null }>();
+
+  /** The comment a report names: top-level or a reply, as stored. */
+  findReported(id: string): Comment | undefined {
+    return this.state.comments.find((c) => c.id === id)
+      ?? [...this.state.conversations.values()].flat().find((c) => c.id === id);
+  }
+
+  /** What api-v1 answers a report nobody may make: not JSON, signed out, banned, suspended. */
+  refuseReporter(headers: Headers): Response | undefined {
+    if (!headers.get('Content-Type')?.startsWith('application/json')) {
+      return HttpResponse.json(errorBody('unsupported_media_type'), { status: 415 });
+    }
+    const { viewer } = this.state;
+    if (!viewer) return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
+    if (viewer.status !== 'active') return HttpResponse.json(errorBody(viewer.status), { status: 403 });
+    return undefined;
   }
 
   /** Comments created by POST /comments, by viewer and Idempotency-Key (a repeat returns the first). */
