@@ -1,0 +1,93 @@
+// The server as deployed: `node server/main.ts` configured only by the environment.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { after, describe, test } from 'node:test';
+import { configFromEnv } from '../../server/config.js';
+import { mintViewerToken } from '../../server/tokens.js';
+
+const SECRET = 'main-test-secret-that-is-long-enough-0123456789';
+const ADMIN = 'main-test-admin-token-0123';
+const ORIGIN = 'https://paper.example';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function run(env: Record<string, string>): { child: ChildProcess; output: Promise<string>; listening: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { PATH: process.env.PATH!, ...env } });
+  let text = '';
+  let ready: () => void;
+  const listening = new Promise<void>((resolve) => (ready = resolve));
+  child.stdout!.on('data', (chunk) => {
+    text += chunk;
+    if (text.includes('listening on')) ready();
+  });
+  child.stderr!.on('data', (chunk) => (text += chunk));
+  const output = new Promise<string>((resolve) => child.on('exit', () => resolve(text)));
+  return { child, output, listening };
+}
+
+describe('server/main.ts', () => {
+  const children: ChildProcess[] = [];
+  after(() => children.forEach((c) => c.kill()));
+
+  test('honours PORT, PARLEY_DB=:memory:, PARLEY_JWT_SECRET, PARLEY_ADMIN_TOKEN and PARLEY_ALLOWED_ORIGINS', async () => {
+    const port = await freePort();
+    const server = run({ PORT: String(port), PARLEY_DB: ':memory:', PARLEY_JWT_SECRET: SECRET, PARLEY_ADMIN_TOKEN: ADMIN, PARLEY_ALLOWED_ORIGINS: ORIGIN });
+    children.push(server.child);
+    await server.listening;
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const token = await mintViewerToken(new TextEncoder().encode(SECRET), { id: 'm1', displayName: 'Main', subscriber: true, staff: false });
+    const page = await fetch(`${base}/comments?thread=main`, { headers: { authorization: `Bearer ${token}`, origin: ORIGIN } });
+    assert.equal(page.status, 200);
+    assert.equal(((await page.json()) as { viewer: { id: string } }).viewer.id, 'm1');
+    assert.equal(page.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.equal((await fetch(`${base}/admin/reports`, { headers: { authorization: `Bearer ${ADMIN}` } })).status, 200);
+    assert.equal((await fetch(`${base}/admin/reports`, { headers: { authorization: 'Bearer wrong-token-000000' } })).status, 401);
+    server.child.kill('SIGTERM');
+    assert.match(await server.output, /database :memory:/);
+    assert.equal(server.child.exitCode, 0, 'SIGTERM stops it cleanly');
+  });
+
+  test('refuses to start half-configured, saying why', async () => {
+    const server = run({ PARLEY_DB: ':memory:' });
+    children.push(server.child);
+    assert.match(await server.output, /PARLEY_JWT_SECRET must be set/);
+    assert.equal(server.child.exitCode, 2);
+  });
+});
+
+describe('configFromEnv', () => {
+  const base = { PARLEY_JWT_SECRET: SECRET };
+  test('rejects bad values with the variable named', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ PARLEY_JWT_SECRET: 'short' }, /PARLEY_JWT_SECRET/],
+      [{ ...base, PORT: '70000' }, /PORT/],
+      [{ ...base, PORT: 'eighty' }, /PORT/],
+      [{ ...base, PARLEY_ADMIN_TOKEN: 'short' }, /PARLEY_ADMIN_TOKEN/],
+      [{ ...base, PARLEY_ALLOWED_ORIGINS: 'https://ok.example,news.example' }, /PARLEY_ALLOWED_ORIGINS/],
+      [{ ...base, PARLEY_ALLOWED_ORIGINS: 'https://ok.example/path' }, /PARLEY_ALLOWED_ORIGINS/],
+      [{ ...base, PARLEY_POST_RATE: '5 per minute' }, /PARLEY_POST_RATE/],
+      [{ ...base, PARLEY_REPORT_RATE: '0/60' }, /PARLEY_REPORT_RATE/],
+      [{ ...base, PARLEY_MAX_COMMENT_LENGTH: '0' }, /PARLEY_MAX_COMMENT_LENGTH/],
+    ];
+    for (const [env, message] of cases) assert.throws(() => configFromEnv(env), message, JSON.stringify(env));
+  });
+
+  test('defaults as documented', () => {
+    const config = configFromEnv(base);
+    assert.equal(config.port, 8787);
+    assert.match(config.dbPath, /\.data\/parley\.db$/);
+    assert.equal(config.adminToken, null);
+    assert.equal(config.allowedOrigins.size, 0);
+    assert.equal(config.maxCommentLength, 1500);
+    assert.deepEqual([config.postRate, config.reportRate], [{ limit: 5, windowMs: 60_000 }, { limit: 10, windowMs: 60_000 }]);
+    assert.equal(config.demo, false);
+  });
+});
