@@ -15,7 +15,7 @@ import { Router } from './router.js';
 import { serveStatic } from './static.js';
 import type { Store } from './store.js';
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 
 export interface AppDeps {
   config: ServerConfig;

@@ -4,7 +4,7 @@ import { presentComment, type CommentJson } from './present.js';
 import type { CommentRecord, Store } from './store.js';
 
 /** Replies inlined on a top-level comment so one request renders the first screen. */
-export const INLINE_REPLIES = 3;
+const INLINE_REPLIES = 3;
 
 export async function presentComments(store: Store, records: readonly CommentRecord[], viewerId: string | null): Promise<CommentJson[]> {
   const topLevelIds = records.filter((r) => r.rootId === null).map((r) => r.id);

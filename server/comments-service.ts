@@ -13,8 +13,6 @@ import { MAX_NOTE_LENGTH, isThreadId, parseCommentBody, parseNewThread } from '.
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MAX_COUNT_THREADS = 50;
 
-export type Sort = 'newest' | 'oldest';
-
 export interface ThreadPageJson {
   thread: ThreadJson;
   viewer: ViewerJson | null;

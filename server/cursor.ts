@@ -21,7 +21,7 @@ function decode(kind: string, raw: string): unknown[] {
   return values.slice(1);
 }
 
-export function encodePosition(kind: string, position: Position): string {
+function encodePosition(kind: string, position: Position): string {
   return encode([kind, position.createdAt, position.id]);
 }
 

@@ -13,7 +13,7 @@ interface Persona {
 
 const SUSPENSION_MS = 3 * 24 * 60 * 60 * 1000;
 
-export const DEMO_PERSONAS: Readonly<Record<string, Persona | null>> = {
+const DEMO_PERSONAS: Readonly<Record<string, Persona | null>> = {
   'signed-out': null,
   'non-subscriber': { claims: { id: 'demo-reader', displayName: 'Robin Ashby', subscriber: false, staff: false }, status: 'active' },
   subscriber: { claims: { id: 'demo-subscriber', displayName: 'Sam Okafor', subscriber: true, staff: false }, status: 'active' },

@@ -1,7 +1,7 @@
 // Checks on request input that several routes share. Each failure is the api-v1 code.
 import { ApiError, invalidLimit } from './errors.js';
 
-export const MAX_THREAD_ID_LENGTH = 512;
+const MAX_THREAD_ID_LENGTH = 512;
 const MAX_TITLE_LENGTH = 300;
 const MAX_URL_LENGTH = 2048;
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
