@@ -38,6 +38,22 @@ describe('the composer', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends an article title the API accepts, however long the page title is', async () => {
+    const backend = threadFor(subscriber());
+    await serveBackend(backend);
+    const title = document.title;
+    document.title = 'Harbour bridge reopens | '.repeat(20);
+    try {
+      const el = await renderWidget();
+      await typeInto(await composerInput(el), 'Long titles happen.');
+      submit(el).click();
+      await waitForComments(el, 4);
+      expect((posts(backend)[0]!.body as { thread: { title: string } }).thread.title).to.equal(document.title.slice(0, 300));
+    } finally {
+      document.title = title;
+    }
+  });
+
   it('puts a new comment last when the reader sorts oldest first', async () => {
     await serveBackend(threadFor(subscriber()));
     const el = await renderWidget({ sort: 'oldest' });

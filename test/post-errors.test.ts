@@ -67,6 +67,8 @@ describe('when a post fails', () => {
       'Your comment could not be accepted. Check its length and try again.', false],
     ['413 too_large', () => HttpResponse.json(errorBody('too_large'), { status: 413 }),
       'Your comment could not be accepted. Check its length and try again.', false],
+    ['422 invalid_thread (the page, not the reader)', () => HttpResponse.json(errorBody('invalid_thread'), { status: 422 }),
+      'Your comment was not posted. Your text is kept, so you can try again. The comment service is having trouble right now.', false],
     ['a 502 HTML page', () => HttpResponse.html('<h1>Bad gateway</h1>', { status: 502 }),
       'Your comment was not posted. Your text is kept, so you can try again. The comment service is having trouble right now.', true],
   ];

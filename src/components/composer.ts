@@ -33,7 +33,7 @@ export const bodyLength = (text: string): number => [...text.trim()].length;
 /** What went wrong, in the reader's words, with the next step. */
 export function postErrorText(error: ApiError, strings: ParleyStrings): string {
   if (error.code === 'comment_not_found') return strings.parentGone;
-  if (error.status === 422 || error.status === 413) return strings.invalidBody;
+  if (error.code === 'invalid_body' || error.status === 413) return strings.invalidBody;
   if (error.status === 429) return describeError(error, strings);
   return `${strings.postFailed} ${describeError(error, strings)}`;
 }

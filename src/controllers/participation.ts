@@ -142,7 +142,7 @@ export class ParticipationController implements ReactiveController {
     host.requestUpdate();
     try {
       const comment = await host.client.postComment({
-        thread: { id: threadId, url: host.resolvedThreadUrl, title: host.resolvedThreadTitle },
+        thread: { id: threadId, url: host.resolvedThreadUrl, title: host.resolvedThreadTitle.slice(0, 300) },
         body: draft.text,
         parentId,
       }, draft.key);
