@@ -1,11 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
 import type { ApiError } from './api/errors.js';
-import { isSortOrder, type Comment, type SortOrder } from './api/types.js';
+import { isSortOrder, type Comment, type SortOrder, type Thread, type Viewer } from './api/types.js';
 import { renderConversation, type CommentView } from './components/comment.js';
 import { ParticipationController } from './controllers/participation.js';
 import { ReportController } from './controllers/reporting.js';
-import { ThreadController, type ThreadEvents } from './controllers/thread.js';
+import { ThreadController, type ThreadAction, type ThreadEvents } from './controllers/thread.js';
 import { VisibilityController } from './controllers/visibility.js';
 import { emit, type ParleyAction } from './events.js';
 import type { ParleyHost } from './host.js';
@@ -15,6 +15,9 @@ import { baseLanguage, isRightToLeft, loadStrings } from './i18n/locales.js';
 import { styles } from './parley-comments.styles.js';
 import { composerStyles } from './components/composer.styles.js';
 import { reportStyles } from './components/report-form.styles.js';
+
+/** Top-level comments rendered per frame while a page arrives. */
+const CHUNK = 25;
 
 /** The properties whose change means a different list of comments. */
 const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
@@ -156,6 +159,15 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   /** The language whose strings are loaded, and those strings. */
   private localeStrings: [string, ParleyStrings] = ['en', en];
+  private language?: { locale: string; text: ParleyStrings };
+
+  /** How many top-level comments are on screen: a page arrives in chunks of CHUNK per frame. */
+  private shown = 0;
+  private frame = 0;
+  /** What each list slot last rendered, so an unchanged conversation is skipped (`noChange`). */
+  private slots: unknown[][] = [];
+  /** A page has fully rendered: parley-load (and for load-more, the announcement) is due. */
+  private loaded: { thread: Thread; viewer: Viewer | null; added: number; action: ThreadAction } | null = null;
 
   /** The loaded thread; read by the feature controllers. @internal */
   readonly threadState = new ThreadController(this, {
@@ -179,7 +191,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   /** The language the UI speaks: the element's `lang`, else the nearest `[lang]`, else English. */
   get locale(): string {
-    return (this.closest('[lang]') as HTMLElement | null)?.lang || 'en';
+    return (this.language ??= this.resolveLanguage()).locale;
   }
 
   /** The article URL sent with a first post: the attribute, else the canonical URL. */
@@ -194,8 +206,14 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   /** The UI strings in use: the language's, with `strings` over them. @internal */
   get text(): ParleyStrings {
-    const base = this.localeStrings[0] === baseLanguage(this.locale) ? this.localeStrings[1] : en;
-    return this.strings ? { ...base, ...this.strings } : base;
+    return (this.language ??= this.resolveLanguage()).text;
+  }
+
+  /** Worked out once per update: every comment asks for the text and the language. */
+  private resolveLanguage(): { locale: string; text: ParleyStrings } {
+    const locale = (this.closest('[lang]') as HTMLElement | null)?.lang || 'en';
+    const base = this.localeStrings[0] === baseLanguage(locale) ? this.localeStrings[1] : en;
+    return { locale, text: this.strings ? { ...base, ...this.strings } : base };
   }
 
   /** An API client for the current backend settings. @internal */
@@ -222,6 +240,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.language = this.resolveLanguage();
+    this.scheduleChunks();
     const language = baseLanguage(this.locale);
     if (language !== this.localeStrings[0]) {
       void loadStrings(language).then((strings) => {
@@ -247,10 +267,40 @@ export class ParleyComments extends LitElement implements ParleyHost {
     });
   }
 
-  private async onLoaded(...[thread, viewer, added, action]: Parameters<ThreadEvents['loaded']>): Promise<void> {
-    await this.updateComplete;
-    if (action === 'load-more') this.announce(this.text.moreLoaded(added));
-    emit(this, 'parley-load', { thread, viewer });
+  /** Shows a page a chunk per frame, so no task holds the main thread for a whole page. */
+  private scheduleChunks(): void {
+    const { status, comments } = this.threadState;
+    if (status !== 'ready') {
+      this.shown = 0;
+      return;
+    }
+    this.shown = Math.min(this.shown, comments.length);
+    if (this.frame || this.shown === comments.length) return;
+    this.shown = Math.min(comments.length, this.shown + CHUNK);
+    if (this.shown < comments.length) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.requestUpdate();
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private onLoaded(...[thread, viewer, added, action]: Parameters<ThreadEvents['loaded']>): void {
+    this.loaded = { thread, viewer, added, action };
+  }
+
+  protected override updated(): void {
+    const { loaded } = this;
+    if (!loaded || this.shown < this.threadState.comments.length) return;
+    this.loaded = null;
+    if (loaded.action === 'load-more') this.announce(this.text.moreLoaded(loaded.added));
+    emit(this, 'parley-load', { thread: loaded.thread, viewer: loaded.viewer });
   }
 
   /** Sends `parley-error` for a failed `action`. @internal */
@@ -290,7 +340,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
       ${status === 'idle' || status === 'loading' ? this.renderSkeleton() : nothing}
       ${status === 'error' ? this.renderError(text.loadFailed, this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
-      ${status === 'ready' ? this.renderThread() : nothing}
+      ${status === 'ready' ? this.renderThread() : ((this.slots = []), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -317,15 +367,36 @@ export class ParleyComments extends LitElement implements ParleyHost {
     return html`
       ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${text.closed}</p>` : nothing}
       ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? text.empty : text.emptyInvite}</p>` : nothing}
-      <ol class="thread" role="list">
-        ${comments.map((c) => renderConversation(c, this.threadState.conversations.get(c.id)?.replies ?? c.replies, view, this.renderRepliesMore(c)))}
-      </ol>
+      <ol class="thread" role="list">${this.renderConversations(comments.slice(0, this.shown), view)}</ol>
       ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.threadState.loadMore()) : nothing}
       ${nextCursor && !moreError
         ? html`<button part="load-more" class="more" type="button" aria-disabled=${loadingMore ? 'true' : 'false'}
             @click=${this.onLoadMore}>${loadingMore ? text.loadingMore : text.loadMore}</button>`
         : nothing}
     `;
+  }
+
+  /**
+   * The conversations, skipping each one whose inputs are the same as when its slot last
+   * rendered it, so a keystroke or another page does not re-render the whole thread.
+   */
+  private renderConversations(comments: Comment[], view: CommentView): unknown[] {
+    const { viewer, thread, conversations } = this.threadState;
+    const live = new Set([...this.participation.liveIds(), ...this.reports.liveIds()]);
+    const minute = Math.floor(view.now / 60_000);
+    const rendered = comments.map((comment, i) => {
+      const conversation = conversations.get(comment.id);
+      const replies = conversation?.replies ?? comment.replies;
+      const inputs = [comment, replies, conversation?.loading, conversation?.error, conversation?.cursor,
+        conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute];
+      const isLive = live.has(comment.id) || replies.some((reply) => live.has(reply.id));
+      const previous = this.slots[i];
+      if (!isLive && previous?.length === inputs.length && previous.every((value, k) => value === inputs[k])) return noChange;
+      this.slots[i] = isLive ? [] : inputs;
+      return renderConversation(comment, replies, view, this.renderRepliesMore(comment));
+    });
+    this.slots.length = comments.length;
+    return rendered;
   }
 
   private renderRepliesMore(comment: Comment): TemplateResult | typeof nothing {
@@ -348,10 +419,16 @@ export class ParleyComments extends LitElement implements ParleyHost {
       strings: this.text,
       locale: this.locale,
       now: Date.now(),
-      actions: (comment) => html`<div class="actions">
-        ${this.participation.renderReplyButton(comment)}${this.reports.renderButton(comment)}
-      </div>`,
-      below: (comment) => html`${this.participation.renderReplyForm(comment)}${this.reports.renderForm(comment)}`,
+      actions: (comment) => {
+        const reply = this.participation.renderReplyButton(comment);
+        const report = this.reports.renderButton(comment);
+        return reply === nothing && report === nothing ? nothing : html`<div class="actions">${reply}${report}</div>`;
+      },
+      below: (comment) => {
+        const reply = this.participation.renderReplyForm(comment);
+        const report = this.reports.renderForm(comment);
+        return reply === nothing && report === nothing ? nothing : html`${reply}${report}`;
+      },
     };
   }
 
@@ -369,7 +446,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
     const before = this.threadState.comments.length;
     await this.threadState.loadMore();
     await this.updateComplete;
-    this.keepFocus('[part~="load-more"]', this.threadState.comments[before]?.id);
+    this.keepFocus(!!this.threadState.nextCursor, this.threadState.comments[before]?.id);
   }
 
   private async onRepliesMore(commentId: string): Promise<void> {
@@ -377,15 +454,13 @@ export class ParleyComments extends LitElement implements ParleyHost {
     const added = await this.threadState.loadReplies(commentId);
     await this.updateComplete;
     if (added) this.announce(this.text.repliesLoaded(added));
-    this.keepFocus(`[data-comment-id="${CSS.escape(commentId)}"] ~ [part~="replies-more"]`,
-      this.threadState.conversations.get(commentId)?.replies[before]?.id);
+    this.keepFocus(this.threadState.hasMoreReplies(commentId), this.threadState.conversations.get(commentId)?.replies[before]?.id);
   }
 
   /** When the button the reader pressed has gone, move focus to the first new comment. */
-  private keepFocus(buttonSelector: string, firstNewId: string | undefined): void {
-    if (this.shadowRoot?.activeElement || !firstNewId) return; // focus is still in the widget
+  private keepFocus(buttonStays: boolean, firstNewId: string | undefined): void {
+    if (buttonStays || this.shadowRoot?.activeElement || !firstNewId) return; // focus is still in the widget
     if (document.activeElement !== document.body && document.activeElement !== this) return; // the reader moved on
-    if (this.renderRoot.querySelector(buttonSelector)) return;
     const article = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(firstNewId)}"]`);
     if (!article) return;
     article.tabIndex = -1;

@@ -50,7 +50,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   const when = relativeTime(comment.createdAt, locale, view.now) ?? strings.justNow;
   const template = html`<div class="meta">
       <span part="comment-author" class="author">${name}</span>
-      ${removed ? nothing : comment.author.badges.map((badge) => html`<span part="badge" class="badge">${strings.badges[badge] ?? badge}</span>`)}
+      ${removed ? nothing : comment.author.badges.map((badge) => html`<span part="badge" class="badge">${Object.hasOwn(strings.badges, badge) ? strings.badges[badge] : badge}</span>`)}
       <time part="comment-time" datetime=${comment.createdAt} title=${fullDate(comment.createdAt, locale)}>${when}</time>
       ${comment.editedAt && !removed
         ? html`<span class="edited" title=${strings.editedTitle(fullDate(comment.editedAt, locale))}>${strings.edited}</span>`

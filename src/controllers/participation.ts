@@ -83,6 +83,11 @@ export class ParticipationController implements ReactiveController {
       ${this.canPost ? this.composer(null) : nothing}`;
   }
 
+  /** Comments with an open reply form (the host re-renders them). */
+  liveIds(): string[] {
+    return this.replying ? [this.replying] : [];
+  }
+
   /** The reply button under `comment`, for those who may reply. */
   renderReplyButton(comment: Comment): TemplateResult | typeof nothing {
     if (!this.canPost || comment.status !== 'published') return nothing;

@@ -67,6 +67,11 @@ export class ReportController implements ReactiveController {
     this.reset();
   }
 
+  /** Comments whose report UI differs from what the thread data alone says (the host re-renders them). */
+  liveIds(): string[] {
+    return this.panel ? [this.panel.id, ...this.reported.keys()] : [...this.reported.keys()];
+  }
+
   /** The report button in `comment`'s actions row: every published comment but the viewer's own. */
   renderButton(comment: Comment): TemplateResult | typeof nothing {
     const viewer = this.host.threadState.viewer;
