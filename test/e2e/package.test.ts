@@ -32,10 +32,10 @@ before(() => {
   assert.ok(existsSync(join(ROOT, 'dist/lib/index.js')), 'run `npm run build` first');
   scratch = mkdtempSync(join(tmpdir(), 'parley-pack-'));
   // --ignore-scripts: the test command has just built dist/; prepack would build it again.
-  [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)) as Packed[];
-  files = packed!.files.map((f) => f.path).sort();
+  packed = (JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)) as Packed[])[0]!;
+  files = packed.files.map((f) => f.path).sort();
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', `./${packed!.filename}`], scratch);
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', `./${packed.filename}`], scratch);
 });
 
 after(async () => {
