@@ -83,7 +83,7 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
     return serveStatic(req, res, config.demoRoot, path);
   }
 
-  const server = createServer(async (req, res) => {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
     try {
       await route(req, res);
@@ -97,7 +97,10 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
         sendError(res, new ApiError(500, 'internal', 'Something went wrong on our side.'));
       }
     }
-  });
+  }
+
+  // handle() never rejects: every failure becomes a response above.
+  const server = createServer((req, res) => void handle(req, res));
   // Bodies are small: a client that takes longer than this to send one is holding a socket hostage.
   server.requestTimeout = 30_000;
   return server;

@@ -48,7 +48,7 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; base: strin
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const match = /listening on (http:\/\/localhost:\d+)\//.exec(chunk.toString());
       if (match) resolve({ child, base: match[1]! });
     });

@@ -1,14 +1,14 @@
 // Turns comment records into API Comments with their conversation summary and the viewer's
 // report flag, in a fixed number of queries per page (never one per comment).
 import { presentComment, type CommentJson } from './present.js';
-import type { CommentRecord, Store } from './store.js';
+import type { CommentRecord, ReplySummary, Store } from './store.js';
 
 /** Replies inlined on a top-level comment so one request renders the first screen. */
 const INLINE_REPLIES = 3;
 
 export async function presentComments(store: Store, records: readonly CommentRecord[], viewerId: string | null): Promise<CommentJson[]> {
   const topLevelIds = records.filter((r) => r.rootId === null).map((r) => r.id);
-  const summaries = topLevelIds.length > 0 ? await store.summarizeReplies(topLevelIds, viewerId, INLINE_REPLIES) : new Map();
+  const summaries = topLevelIds.length > 0 ? await store.summarizeReplies(topLevelIds, viewerId, INLINE_REPLIES) : new Map<string, ReplySummary>();
   const shownIds = [...records, ...[...summaries.values()].flatMap((s) => s.first)].map((r) => r.id);
   const reported = viewerId !== null && shownIds.length > 0 ? await store.reportedBy(viewerId, shownIds) : new Set<string>();
   // Replies answer with an empty conversation of their own: the thread is flat below the top level.

@@ -5,7 +5,7 @@ import type { Clock } from './comments-service.js';
 import { decodePosition, decodeQueuePosition, encodeQueuePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound } from './errors.js';
 import { presentThread, presentViewer, type CommentJson, type ThreadJson, type ViewerJson } from './present.js';
-import type { CommentStatus, ReportRecord, Store, ThreadStatus, UserStatus } from './store.js';
+import type { CommentStatus, ReportRecord, Store, UserStatus } from './store.js';
 import { isThreadId } from './validate.js';
 
 export interface AdminReportsPageJson {
@@ -98,7 +98,7 @@ export class Moderation {
   async setThreadStatus(threadId: unknown, status: unknown): Promise<ThreadJson> {
     if (!isThreadId(threadId)) throw new ApiError(422, 'invalid_thread', 'thread must be a thread id.');
     if (status !== 'open' && status !== 'closed') throw new ApiError(422, 'invalid_status', 'status must be open or closed.');
-    const thread = await this.store.setThreadStatus(threadId, status as ThreadStatus);
+    const thread = await this.store.setThreadStatus(threadId, status);
     if (!thread) throw new ApiError(404, 'thread_not_found', 'No thread with that id has comments.');
     return presentThread(thread, this.maxCommentLength);
   }

@@ -37,7 +37,7 @@ export function loadSchemaValidator(path: string = OPENAPI_PATH): SchemaValidato
       if (!validate) throw new Error(`Schema ${name} did not compile`);
       compiled.set(name, validate);
     }
-    const valid = validate(value) as boolean;
+    const valid = validate(value);
     const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
     return { valid, errors };
   };
