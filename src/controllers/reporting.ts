@@ -6,48 +6,30 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../api/errors.js';
-import type { Comment, ReportReason } from '../api/types.js';
-import { renderReportForm } from '../components/report-form.js';
+import type { Comment } from '../api/types.js';
+import { renderReportForm, type ReportDraft } from '../components/report-form.js';
 import { emit } from '../events.js';
 import { describeError } from '../format/errors.js';
 import type { ParleyHost } from '../host.js';
 
-/** What a panel shows in place of the form, and the string that says it. */
-const NOTICES = {
-  'sign-in': 'signInToAct',
-  banned: 'reportBanned',
-  suspended: 'reportSuspended',
-  own: 'reportOwn',
-  gone: 'reportGone',
-} as const;
-type PanelKind = 'form' | 'done' | keyof typeof NOTICES;
+/** A notice that stands in for the form, named by its string. */
+type Notice = 'signInToAct' | 'reportBanned' | 'reportSuspended' | 'reportOwn' | 'reportGone';
 
-/** Refusals that would only repeat, by error code: the form gives way to a notice. */
-const REFUSALS: Record<string, PanelKind> = { banned: 'banned', suspended: 'suspended', own_comment: 'own' };
+/** Refusals that would only repeat, by error code (also the viewer statuses that may not report). */
+const REFUSALS: Record<string, Notice> = { banned: 'reportBanned', suspended: 'reportSuspended', own_comment: 'reportOwn' };
 
 const BUTTON = '[part~="report-button"]';
 
-interface Panel {
+interface Panel extends ReportDraft {
+  /** The comment it is open under. */
   id: string;
-  kind: PanelKind;
-  reason?: ReportReason;
-  note: string;
-  busy?: boolean;
-  error?: ApiError;
-  /** A 401 whose sign-in event no listener prevented: offer the link. */
-  signIn?: boolean;
-  /** Sending waits until then (a 429's Retry-After). */
-  heldUntil?: number;
-  /** Just sent: thank the reader (a reopened status only says the report is open). */
-  fresh?: boolean;
+  kind: 'form' | 'done' | Notice;
 }
 
 export class ReportController implements ReactiveController {
   private panel: Panel | undefined;
   /** Reports sent or withdrawn here, by comment id; overrides `viewerReported`. */
   private readonly reported = new Map<string, boolean>();
-  /** Set when the backend refused the viewer (banned/suspended after the page loaded). */
-  private blocked: PanelKind | undefined;
   private abort = new AbortController();
 
   constructor(private readonly host: ParleyHost) {
@@ -56,10 +38,9 @@ export class ReportController implements ReactiveController {
 
   hostUpdate(): void {
     // A reload brings fresh `viewerReported` values and maybe another viewer: start over.
-    if (this.host.threadState.status === 'loading' && (this.panel || this.reported.size || this.blocked)) {
+    if (this.host.threadState.status === 'loading') {
       this.reset();
       this.reported.clear();
-      this.blocked = undefined;
     }
   }
 
@@ -69,7 +50,7 @@ export class ReportController implements ReactiveController {
 
   /** Comments whose report UI differs from what the thread data alone says (the host re-renders them). */
   liveIds(): string[] {
-    return this.panel ? [this.panel.id, ...this.reported.keys()] : [...this.reported.keys()];
+    return [this.panel?.id ?? '', ...this.reported.keys()];
   }
 
   /** The report button in `comment`'s actions row: every published comment but the viewer's own. */
@@ -90,36 +71,17 @@ export class ReportController implements ReactiveController {
     const p = this.panel;
     if (p?.id !== comment.id) return nothing;
     const t = this.host.text;
-    const { error, kind } = p;
-    const field = error?.status === 422 ? (error.code === 'invalid_note' ? 'note' : 'reason') : undefined;
-    return html`<div class="report" @keydown=${this.onKeydown}>${
-      kind === 'form'
-        ? renderReportForm({
-          strings: t,
-          reason: p.reason,
-          note: p.note,
-          busy: !!p.busy,
-          held: Date.now() < (p.heldUntil ?? 0),
-          field,
-          error: field ? nothing : this.renderError(p, t.reportFailed),
-          onReason: (e) => this.edit(p, { reason: (e.target as HTMLInputElement).value as ReportReason }),
-          onNote: (e) => this.edit(p, { note: (e.target as HTMLTextAreaElement).value }),
-          onSubmit: (e) => {
-            e.preventDefault();
-            void this.submit(p);
-          },
-          onCancel: () => this.close(p),
-        })
-        : kind === 'done'
-          ? html`<div part="report-status" class="report-status">
-              <p>${p.fresh ? t.reportThanks : t.reportOpen}</p>
-              <button class="link-button" type="button" aria-disabled=${p.busy ? 'true' : nothing}
-                @click=${() => this.withdraw(p)}>${t.undo}</button>
-              ${this.renderError(p, t.reportUndoFailed)}
-            </div>`
-          : html`<p part="notice" class="notice" role="alert">
-              ${t[NOTICES[kind]]} ${kind === 'sign-in' ? this.renderSignIn() : nothing}
-            </p>`
+    const { kind } = p;
+    return html`<div class="report" @keydown=${this.onKeydown}>${kind === 'form'
+      ? renderReportForm(t, p, this.renderError(p, t.reportFailed), this.onEdit, this.onSend, () => this.close(p))
+      : kind === 'done'
+        ? html`<div part="report-status" class="report-status">
+            <p>${t.reportThanks}</p>
+            <button class="link-button" type="button" aria-disabled=${p.busy ? 'true' : nothing}
+              @click=${() => this.send(p, true)}>${t.undo}</button>
+            ${this.renderError(p, t.reportUndoFailed)}
+          </div>`
+        : html`<p part="notice" class="notice" role="alert">${t[kind]} ${kind === 'signInToAct' ? this.renderSignIn() : nothing}</p>`
     }</div>`;
   }
 
@@ -128,7 +90,7 @@ export class ReportController implements ReactiveController {
     const t = this.host.text;
     return error
       ? html`<p part="error" class="report-error" role="alert">${error.status === 401
-        ? html`${t.signInToAct} ${p.signIn ? this.renderSignIn() : nothing}`
+        ? html`${t.signInToAct} ${this.renderSignIn()}`
         : html`<strong>${summary}</strong> ${describeError(error, t)}`}</p>`
       : nothing;
   }
@@ -145,13 +107,13 @@ export class ReportController implements ReactiveController {
     const { id } = comment;
     if (this.panel?.id === id) return this.close(this.panel);
     const viewer = this.host.threadState.viewer;
-    let kind: PanelKind = reported ? 'done' : 'form';
+    let kind: Panel['kind'] = reported ? 'done' : 'form';
     if (!viewer) {
       // The page may handle sign-in itself (a modal): then it prevents the event and we step back.
       if (!this.host.requestNavigation('sign-in')) return;
-      kind = 'sign-in';
-    } else if (!reported && (this.blocked || viewer.status !== 'active')) {
-      kind = this.blocked ?? (viewer.status as PanelKind);
+      kind = 'signInToAct';
+    } else if (!reported) {
+      kind = REFUSALS[viewer.status] ?? kind;
     }
     this.panel = { id, kind, note: '' };
     this.host.requestUpdate();
@@ -163,6 +125,20 @@ export class ReportController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  private onEdit = (e: Event): void => {
+    const { name, value } = e.target as HTMLInputElement;
+    this.edit(this.panel!, { [name]: value });
+  };
+
+  private onSend = (e: Event): void => {
+    e.preventDefault();
+    void this.send(this.panel!);
+  };
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') this.close(this.panel!);
+  };
+
   private close(p: Panel): void {
     if (p.busy) return; // the answer is on its way; it decides what shows next
     void this.focus(p.id, BUTTON);
@@ -170,68 +146,45 @@ export class ReportController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private onKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.panel) this.close(this.panel);
-  };
-
-  private async submit(p: Panel): Promise<void> {
+  /** Sends the report drafted in `p` or, with `undo`, withdraws it; the answer decides what shows next. */
+  private async send(p: Panel, undo?: boolean): Promise<void> {
     const { id, reason } = p;
-    if (!reason || p.busy || Date.now() < (p.heldUntil ?? 0)) return;
+    if (p.busy || p.held || !(undo || reason)) return;
     this.edit(p, { busy: true, error: undefined });
-    const { signal } = this.abort;
     const { host } = this;
+    const { signal } = this.abort;
     try {
-      const result = await host.client.reportComment(id, reason, p.note.trim(), signal);
-      this.reported.set(id, true);
-      emit(host, 'parley-reported', { commentId: id, reason: result.reason });
-      host.announce(host.text.reportThanks);
-      this.replace(p, { id, kind: 'done', note: '', fresh: true });
+      if (undo) {
+        await host.client.withdrawReport(id, signal);
+        emit(host, 'parley-report-withdrawn', { commentId: id });
+      } else {
+        const result = await host.client.reportComment(id, reason!, p.note.trim(), signal);
+        emit(host, 'parley-reported', { commentId: id, reason: result.reason });
+      }
+      this.reported.set(id, !undo);
+      host.announce(undo ? host.text.reportWithdrawn : host.text.reportThanks);
+      this.replace(p, undo ? undefined : 'done');
     } catch (error) {
       if (!(error instanceof ApiError) || signal.aborted) return;
-      host.reportError('report', error);
-      const refusal = error.status === 404 ? 'gone' : error.status === 403 ? REFUSALS[error.code] : undefined;
-      if (refusal) {
-        if (refusal !== 'own' && refusal !== 'gone') this.blocked = refusal;
-        return this.replace(p, { id, kind: refusal, note: '' });
-      }
-      this.fail(p, error);
-      if (error.status === 429) {
-        const wait = (error.retryAfter ?? 30) * 1000;
-        p.heldUntil = Date.now() + wait;
-        setTimeout(() => p.error === error && this.edit(p, { error: undefined }), wait);
-      }
-      if (error.status === 422) void this.focus(id, error.code === 'invalid_note' ? '.report textarea' : '.report input:checked');
+      host.reportError(undo ? 'withdraw-report' : 'report', error);
+      const { status, code } = error;
+      const refusal = status === 404 ? 'reportGone' : status === 403 ? REFUSALS[code] : undefined;
+      if (refusal) return this.replace(p, refusal);
+      // A 401 is "tried to act while signed out": the page may open its own sign-in.
+      if (status === 401) host.requestNavigation('sign-in');
+      if (status === 422) void this.focus(id, code === 'invalid_note' ? '.report textarea' : '.report input:checked');
+      if (status === 429) setTimeout(() => this.edit(p, { held: false, error: undefined }), (error.retryAfter ?? 30) * 1000);
+      this.edit(p, { busy: false, error, held: status === 429 });
     }
   }
 
-  private async withdraw(p: Panel): Promise<void> {
-    if (p.busy) return;
-    this.edit(p, { busy: true, error: undefined });
-    const { signal } = this.abort;
-    const { host } = this;
-    try {
-      await host.client.withdrawReport(p.id, signal);
-      this.reported.set(p.id, false);
-      emit(host, 'parley-report-withdrawn', { commentId: p.id });
-      host.announce(host.text.reportWithdrawn);
-      this.replace(p, undefined);
-    } catch (error) {
-      if (!(error instanceof ApiError) || signal.aborted) return;
-      host.reportError('withdraw-report', error);
-      this.fail(p, error);
+  /** Swaps the panel `p` for `next` (a new kind under the same comment, or none), unless another opened meanwhile. */
+  private replace(p: Panel, next?: Panel['kind']): void {
+    if (this.panel === p) {
+      // Focus follows only when it was in the panel (the reader may have moved on while waiting).
+      if ((this.host.renderRoot as ShadowRoot).activeElement?.closest('.report')) void this.focus(p.id, BUTTON);
+      this.panel = next && { id: p.id, kind: next, note: '' };
     }
-  }
-
-  private fail(p: Panel, error: ApiError): void {
-    this.edit(p, { busy: false, error, signIn: error.status === 401 && this.host.requestNavigation('sign-in') });
-  }
-
-  /** Swaps the panel that `p` was for `next`, if the reader has not opened another meanwhile. */
-  private replace(p: Panel, next: Panel | undefined): void {
-    if (this.panel !== p) return this.host.requestUpdate();
-    // Focus follows only when it was in the panel (the reader may have moved on while waiting).
-    if ((this.host.renderRoot as ShadowRoot).activeElement?.closest('.report')) void this.focus(p.id, BUTTON);
-    this.panel = next;
     this.host.requestUpdate();
   }
 

@@ -113,15 +113,13 @@ export const en = {
   reportThanks: 'Thank you. A moderator will review this comment.',
   undo: 'Undo',
   reportWithdrawn: 'Your report was withdrawn.',
-  reportOpen: 'You reported this comment. A moderator will review it.',
   reportFailed: 'Your report was not sent.',
   reportUndoFailed: 'Your report was not withdrawn.',
   reportBanned: 'Your account can no longer report comments.',
   reportSuspended: 'Your account cannot report comments for now.',
   reportOwn: 'You cannot report your own comment.',
   reportGone: 'This comment is no longer available.',
-  reportInvalidReason: 'This reason was not accepted. Choose another one.',
-  reportInvalidNote: 'The note was not accepted. Shorten it or leave it out.',
+  reportInvalid: 'The report could not be accepted. Check the reason and note.',
 };
 
 export type ParleyStrings = typeof en;
