@@ -6,7 +6,16 @@ import { en, type ParleyStrings } from './en.js';
 
 type Loader = () => Promise<{ default: ParleyStrings }>;
 
-const LOADERS: Record<string, Loader> = {};
+const LOADERS: Record<string, Loader> = {
+  fr: () => import('./fr.js'),
+  de: () => import('./de.js'),
+  es: () => import('./es.js'),
+  it: () => import('./it.js'),
+  pt: () => import('./pt.js'),
+  nl: () => import('./nl.js'),
+  cy: () => import('./cy.js'),
+  ar: () => import('./ar.js'),
+};
 
 /** Languages written right to left. */
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
