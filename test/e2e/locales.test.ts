@@ -1,0 +1,110 @@
+// Languages other than English stay out of the CDN bundle: each is its own chunk beside
+// dist/parley-comments.js that imports nothing, a page fetches only its own language's chunk,
+// and the table of loaders costs the English bundle a few bytes. Run after `npm run build`.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'puppeteer-core';
+import { launchBrowser, serveSite, type Site } from './browser.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist');
+const LANGUAGES = ['ar', 'cy', 'de', 'es', 'fr', 'it', 'nl', 'pt'];
+/** What the loader table may add to the English bundle, gzipped. */
+const LOADER_BUDGET = 300;
+
+const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
+const chunk = (code: string) => join(DIST, `parley-${code}.js`);
+let bundle: string;
+
+/** Every text in a strings object, nested objects included; functions are left out. */
+function texts(object: object): string[] {
+  return Object.values(object).flatMap((value: unknown) =>
+    typeof value === 'string' ? [value] : value && typeof value === 'object' ? texts(value) : []);
+}
+
+before(() => {
+  assert.ok(existsSync(join(DIST, 'parley-comments.js')), 'run `npm run build` first');
+  bundle = readFileSync(join(DIST, 'parley-comments.js'), 'utf8');
+});
+
+test('each language is a chunk beside the bundle that imports nothing, and the bundle names each one', () => {
+  const chunks = readdirSync(DIST).filter((f) => /^parley-.+\.js$/.test(f) && !['parley-comments.js', 'parley-count.js'].includes(f));
+  assert.deepEqual(chunks.sort(), LANGUAGES.map((code) => `parley-${code}.js`), 'one chunk per language, nothing shared');
+  for (const code of LANGUAGES) {
+    const source = readFileSync(chunk(code), 'utf8');
+    assert.doesNotMatch(source, /\bimport\s*[\s{*("']|\bfrom\s*["']/, `parley-${code}.js imports nothing`);
+    assert.ok(bundle.includes(`import("./parley-${code}.js")`), `the bundle loads parley-${code}.js relative to itself`);
+  }
+});
+
+test('the English bundle holds no text of another language', async () => {
+  assert.ok(bundle.includes('Show more comments'), 'the check finds English text, so it can find French');
+  for (const code of LANGUAGES) {
+    const { default: strings } = (await import(pathToFileURL(chunk(code)).href)) as { default: object };
+    const distinctive = texts(strings).filter((text) => text.length >= 12);
+    assert.ok(distinctive.length > 50, `parley-${code}.js exports its strings (${distinctive.length} long texts)`);
+    const leaked = distinctive.filter((text) => bundle.includes(text));
+    assert.deepEqual(leaked, [], `no ${code} text in parley-comments.js`);
+  }
+  assert.ok(!bundle.includes('Afficher plus de commentaires'), 'French "Show more comments" is not in the English bundle');
+});
+
+test(`the loaders cost the English bundle at most ${LOADER_BUDGET} B gzip`, (t) => {
+  const table = /\{(?:\w+:\(\)=>import\("\.\/parley-\w+\.js"\),?)+\}/.exec(bundle);
+  assert.ok(table, 'the loader table is in the bundle');
+  assert.deepEqual([...table[0].matchAll(/(\w+):\(\)=>/g)].map((m) => m[1]).sort(), LANGUAGES);
+  const cost = gzip(bundle) - gzip(bundle.replace(table[0], '{}'));
+  t.diagnostic(`loader table: ${table[0].length} B min, ${cost} B gzip; bundle ${gzip(bundle)} B gzip`);
+  for (const code of LANGUAGES) t.diagnostic(`parley-${code}.js: ${gzip(readFileSync(chunk(code), 'utf8'))} B gzip`);
+  assert.ok(cost <= LOADER_BUDGET, `the loader table adds ${cost} B gzip`);
+});
+
+let browser: Browser | undefined;
+let site: Site | undefined;
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+test('a page fetches only its own language: none in English, parley-fr.js in French, right to left in Arabic', async () => {
+  const files: Site['files'] = {};
+  for (const file of readdirSync(DIST).filter((f) => f.endsWith('.js'))) files[`/${file}`] = { path: `dist/${file}` };
+  for (const lang of ['en', 'fr', 'ar', 'ja']) {
+    files[`/${lang}`] = {
+      body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Story</title>
+<script type="module" src="/parley-comments.js"></script></head><body><parley-comments thread-id="story"></parley-comments></body></html>`,
+    };
+  }
+  site = await serveSite(files);
+  browser = await launchBrowser();
+  const expected: Record<string, { heading: string; chunks: string[]; dir: string | null }> = {
+    en: { heading: 'Comments', chunks: [], dir: null },
+    fr: { heading: 'Commentaires', chunks: ['/parley-fr.js'], dir: null },
+    ar: { heading: 'التعليقات', chunks: ['/parley-ar.js'], dir: 'rtl' },
+    ja: { heading: 'Comments', chunks: [], dir: null },
+  };
+  for (const [lang, want] of Object.entries(expected)) {
+    const page = await browser.newPage();
+    const chunks: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/^\/parley-.+\.js$/.test(path) && path !== '/parley-comments.js') chunks.push(path);
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${site.origin}/${lang}`, { waitUntil: 'networkidle0' });
+    const heading = () => page.evaluate(() => document.querySelector('parley-comments')?.shadowRoot?.querySelector('h2')?.textContent);
+    await page.waitForFunction((text) => document.querySelector('parley-comments')?.shadowRoot?.querySelector('h2')?.textContent === text,
+      { timeout: 5000 }, want.heading).catch(async () => assert.fail(`lang="${lang}": heading "${await heading()}"`));
+    const dir = await page.evaluate(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('section')!.getAttribute('dir'));
+    assert.deepEqual(chunks, want.chunks, `lang="${lang}" fetched ${chunks.join(', ') || 'no language chunk'}`);
+    assert.equal(dir, want.dir, `lang="${lang}" direction`);
+    assert.deepEqual(errors, [], `lang="${lang}" ran without errors`);
+    await page.close();
+  }
+});
