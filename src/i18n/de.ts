@@ -63,9 +63,9 @@ const strings: ParleyStrings = {
   // Subscribers only
   subscribePromptTitle: 'Diskutieren Sie mit',
   subscribePromptText:
-    'Kommentieren können Sie mit einem Abo. Schließen Sie ein Abo ab, um Ihre Meinung zu teilen und anderen Leserinnen und Lesern zu antworten.',
+    'Die Kommentarfunktion steht Abonnentinnen und Abonnenten offen. Mit einem Abo können Sie Ihre Meinung teilen und anderen Leserinnen und Lesern antworten.',
   subscribePromptSignedIn: (name) =>
-    `${name}, kommentieren können Sie mit einem Abo. Schließen Sie ein Abo ab, um Ihre Meinung zu teilen und anderen Leserinnen und Lesern zu antworten.`,
+    `${name}, die Kommentarfunktion steht Abonnentinnen und Abonnenten offen. Mit einem Abo können Sie Ihre Meinung teilen und anderen Leserinnen und Lesern antworten.`,
   whySubscribers: 'Warum nur mit Abo?',
   whySubscribersText:
     'Einige wenige haben unsere Kommentare genutzt, um unter Wegwerfnamen Debatten zu stören und andere zu beleidigen. ' +
@@ -74,7 +74,7 @@ const strings: ParleyStrings = {
   subscribe: 'Abonnieren',
   signIn: 'Anmelden',
   signInToAct: 'Bitte melden Sie sich an, um fortzufahren.',
-  banned: 'Mit Ihrem Konto können Sie nicht mehr kommentieren, weil es gegen unsere Regeln verstoßen hat.',
+  banned: 'Mit Ihrem Konto können Sie nicht mehr kommentieren, weil damit gegen unsere Regeln verstoßen wurde.',
   suspended: (date) => `Mit Ihrem Konto können Sie ab dem ${date} wieder kommentieren.`,
   suspendedGeneric: 'Mit Ihrem Konto können Sie derzeit nicht kommentieren.',
 
