@@ -95,7 +95,8 @@ describe('when the widget loads', () => {
     await waitUntil(() => commentBodies(el)[0] === 'Comment number 1.');
     el.backendUrl = `${BASE}/`;
     await waitUntil(() => backend.requests.length === 4);
-    expect(parts(el, 'comment')).to.have.length(1);
+    expect(backend.requests[3]!.url.pathname).to.equal(new URL(`${BASE}/comments`).pathname);
+    await waitForComments(el, 1); // the reload finished: one comment per page, as set
   });
 
   it('aborts its request when removed from the page and loads again when put back', async () => {
