@@ -3,7 +3,7 @@ import { delay, http, HttpResponse } from 'msw';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { FakeBackend } from './mocks/backend.js';
 import { BASE, makeComment, makeThread } from './mocks/data.js';
-import { commentBodies, parts, serveBackend, waitForComments } from './helpers.js';
+import { commentBodies, serveBackend, waitForComments } from './helpers.js';
 
 describe('when the widget loads', () => {
   it('makes no request until it comes within about a viewport of the screen', async () => {
