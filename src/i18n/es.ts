@@ -110,7 +110,7 @@ const strings: ParleyStrings = {
   reportTitle: 'Denunciar este comentario',
   reportReasonLegend: '¿Por qué lo denuncias?',
   reasons: {
-    offensive: 'Ofensivo o de odio',
+    offensive: 'Ofensivo o que incita al odio',
     abusive: 'Insultante o acosador',
     spam: 'Spam o publicidad',
     off_topic: 'Fuera de tema',

@@ -112,8 +112,8 @@ const strings: ParleyStrings = {
   reportTitle: 'Denunciar este comentário',
   reportReasonLegend: 'Por que você está denunciando?',
   reasons: {
-    offensive: 'Ofensivo ou discurso de ódio',
-    abusive: 'Agressão ou assédio',
+    offensive: 'Ofensivo ou que incita ao ódio',
+    abusive: 'Insultos ou assédio',
     spam: 'Spam ou publicidade',
     off_topic: 'Fora do assunto',
     other: 'Outro motivo',
