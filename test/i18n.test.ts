@@ -104,6 +104,19 @@ describe('languages: the strings', () => {
     });
   }
 
+  it('keeps each button\'s visible text in its accessible name (WCAG 2.5.3 Label in Name)', async () => {
+    const pairs = [['reply', 'replyTo'], ['report', 'reportComment'], ['reported', 'reportedComment']] as const;
+    for (const code of ['en', ...SHIPPED]) {
+      const strings = await loadStrings(code);
+      for (const [visible, labelled] of pairs) {
+        const label = strings[labelled]('Ann Hale');
+        // Whole words, as axe's label-content-name-mismatch compares them: Arabic "رد" is not in "الرد".
+        const word = new RegExp(`(^|[\\s\\p{P}])${strings[visible]}($|[\\s\\p{P}])`, 'iu');
+        expect(word.test(label), `${code}: "${strings[visible]}" is in "${label}"`).to.be.true;
+      }
+    }
+  });
+
   it('Arabic has all six plural forms and Welsh says "dim" for none', async () => {
     const ar = await loadStrings('ar');
     const digits = new Intl.NumberFormat('ar');

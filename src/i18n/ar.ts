@@ -121,7 +121,7 @@ const strings: ParleyStrings = {
   replyPosted: 'نُشر الرد.',
   postedPending: 'أُرسل التعليق. سيراجعه أحد المشرفين قبل أن يتمكن الآخرون من رؤيته.',
   reply: 'رد',
-  replyTo: (name) => `الرد على ${name}`,
+  replyTo: (name) => `رد على ${name}`,
   charactersLeft: (n) =>
     plural(n, {
       zero: 'لم يتبقَّ أي حرف',
@@ -151,9 +151,9 @@ const strings: ParleyStrings = {
 
   // Reporting
   report: 'إبلاغ',
-  reportComment: (name) => `الإبلاغ عن تعليق ${name}`,
+  reportComment: (name) => `إبلاغ عن تعليق ${name}`,
   reported: 'تم الإبلاغ',
-  reportedComment: (name) => `أبلغت عن تعليق ${name}`,
+  reportedComment: (name) => `تم الإبلاغ عن تعليق ${name}`,
   reportTitle: 'الإبلاغ عن هذا التعليق',
   reportReasonLegend: 'لماذا تبلغ عنه؟',
   reasons: {

@@ -106,7 +106,7 @@ const strings: ParleyStrings = {
   report: 'Denunciar',
   reportComment: (name) => `Denunciar el comentario de ${name}`,
   reported: 'Denunciado',
-  reportedComment: (name) => `Denunciaste el comentario de ${name}`,
+  reportedComment: (name) => `Comentario de ${name} denunciado`,
   reportTitle: 'Denunciar este comentario',
   reportReasonLegend: '¿Por qué lo denuncias?',
   reasons: {

@@ -108,7 +108,7 @@ const strings: ParleyStrings = {
   report: 'Denunciar',
   reportComment: (name) => `Denunciar comentário de ${name}`,
   reported: 'Denunciado',
-  reportedComment: (name) => `Você denunciou o comentário de ${name}`,
+  reportedComment: (name) => `Comentário de ${name} denunciado`,
   reportTitle: 'Denunciar este comentário',
   reportReasonLegend: 'Por que você está denunciando?',
   reasons: {
