@@ -200,6 +200,7 @@ try {
       ratio: w / b,
       // Each widget run over the baseline run next to it in time: steadier when the load drifts.
       pairedRatio: median(widget.map((r, i) => r.ms / baseline[i]!.ms)),
+      firstCommentMs: { widget: median(widget.map((r) => r.firstCommentMs)), baseline: median(baseline.map((r) => r.firstCommentMs)) },
       longestTaskMs: { widget: traced[s.key]!.widget.ms, baseline: traced[s.key]!.baseline.ms },
       longestTask: traced[s.key]!,
       longTasksOver50: {
@@ -229,9 +230,10 @@ try {
     + `load average ${load.start.toFixed(1)} → ${load.end.toFixed(1)}`);
   if (Math.max(load.start, load.end) > cpus().length) console.log('Warning: the machine was busy with other work; expect noisy figures.');
   console.log('');
-  console.log('scenario                          widget ms  baseline ms  ratio (paired)  longest task w/b ms  tasks>50ms w (max)  elements w/b');
+  console.log('scenario                          widget ms  baseline ms  ratio (paired)  1st comment w/b ms  longest task w/b ms  tasks>50ms w (max)  elements w/b');
   for (const r of rows) {
     console.log(`${r.label.padEnd(32)} ${fmt(r.widgetMs)}   ${fmt(r.baselineMs)}    ${r.ratio.toFixed(2).padStart(5)} (${r.pairedRatio.toFixed(2)})   `
+      + `${r.firstCommentMs.widget.toFixed(1).padStart(7)} / ${r.firstCommentMs.baseline.toFixed(1).padEnd(7)}    `
       + `${r.longestTaskMs.widget.toFixed(1).padStart(7)} / ${r.longestTaskMs.baseline.toFixed(1).padEnd(7)}     `
       + `${String(r.longTasksOver50.widget).padStart(3)} (${r.longTasksOver50.widgetMaxMs.toFixed(0)})           `
       + `${r.elements.widget}/${r.elements.baseline}`);
