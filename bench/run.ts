@@ -76,19 +76,26 @@ function longestTask(trace: Uint8Array): LongestTask {
   const onMain = traceEvents.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`));
   const mark = (name: string) => onMain.find((e) => e.name === name)?.ts;
   const start = mark('parley-bench-start');
+  const done = mark('parley-bench-done');
   const end = mark('parley-bench-end');
-  if (start === undefined || end === undefined) throw new Error('the trace holds no parley-bench marks');
+  if (start === undefined || done === undefined || end === undefined) throw new Error('the trace holds no parley-bench marks');
+  const inside = (task: TraceEvent, names: string[], from = 0) => onMain
+    .filter((e) => e.ph === 'X' && names.includes(e.name) && e.ts >= Math.max(task.ts, from) && e.ts + (e.dur ?? 0) <= task.ts + task.dur!)
+    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  // The harness's own forced layout after the last comment (between the done and end marks)
+  // is not the widget's work: it is taken out of the task it falls in.
+  const harness = (task: TraceEvent) => (task.ts + task.dur! >= done ? inside(task, ['UpdateLayoutTree', 'Layout'], done) : 0);
   let longest: TraceEvent | undefined;
+  let longestMs = 0;
   for (const e of onMain) {
     if (e.ph !== 'X' || e.name !== 'RunTask' || e.ts > end || e.ts + (e.dur ?? 0) < start) continue;
-    if (!longest || (e.dur ?? 0) > (longest.dur ?? 0)) longest = e;
+    const ms = (e.dur ?? 0) / 1000 - harness(e);
+    if (ms > longestMs) [longest, longestMs] = [e, ms];
   }
   if (!longest) return { ms: 0, styleMs: 0, layoutMs: 0, gcMs: 0 };
-  const within = (names: string[]) => onMain
-    .filter((e) => e.ph === 'X' && names.includes(e.name) && e.ts >= longest.ts && e.ts + (e.dur ?? 0) <= longest.ts + longest.dur!)
-    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  const within = (names: string[]) => inside(longest, names) - (longest.ts + longest.dur! >= done ? inside(longest, names, done) : 0);
   return {
-    ms: longest.dur! / 1000,
+    ms: longestMs,
     styleMs: within(['UpdateLayoutTree']),
     layoutMs: within(['Layout']),
     gcMs: within(['MinorGC', 'MajorGC']),
@@ -263,7 +270,7 @@ try {
     bundle: { file: BUNDLE, sha256: createHash('sha256').update(bundle).digest('hex'), bytes: bundle.length, gzip9: gzip },
     environment: { node: process.version, browser: await browser.version(), os: `${platform()} ${release()}`,
       cpus: cpus().length, cpu: cpus()[0]?.model.trim(), loadAverage: load },
-    method: { runsPerScenario: RUNS, threadComments: TOTAL, longestTask: `max RunTask on CrRendererMain between the start and end marks, median of ${TRACED_RUNS} traced runs per scenario and kind, with the UpdateLayoutTree, Layout and GC time inside it`,
+    method: { runsPerScenario: RUNS, threadComments: TOTAL, longestTask: `max RunTask on CrRendererMain between the start and end marks, less the harness's final forced layout, median of ${TRACED_RUNS} traced runs per scenario and kind, with the UpdateLayoutTree, Layout and GC time inside it`,
       longTasksOver50: 'PerformanceObserver longtask entries summed over the timed runs' },
     rows,
     heap2000,
