@@ -15,7 +15,7 @@ export const styles = css`
     --_on-accent: var(--parley-accent-contrast, light-dark(#ffffff, #0b1a33));
     --_surface: var(--parley-surface, light-dark(#ffffff, #161616));
     --_surface-alt: var(--parley-surface-alt, light-dark(#f3f4f6, #242424));
-    --_border: var(--parley-border-color, light-dark(#8d949e, #6b6b6b));
+    --_border: var(--parley-border-color, light-dark(#80868f, #737373));
     --_rule: var(--parley-rule-color, light-dark(#e2e4e8, #333333));
     --_danger: var(--parley-danger, light-dark(#b3261e, #f2b8b5));
     --_focus: var(--parley-focus-color, var(--_accent));
@@ -40,8 +40,8 @@ export const styles = css`
   :focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
 
   .visually-hidden {
-    position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0;
-    overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0;
+    position: absolute; inline-size: 1px; block-size: 1px;
+    overflow: hidden; clip-path: inset(50%); white-space: nowrap;
   }
 
   section { display: grid; gap: var(--_space); }
@@ -85,9 +85,9 @@ export const styles = css`
     background: var(--_surface-alt); color: var(--_text); border: 1px solid var(--_border); overflow-wrap: anywhere;
   }
   time, .edited, .answers { color: var(--_muted); font-size: 0.875em; }
-  .body { white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; }
+  .body { white-space: pre-wrap; overflow-wrap: anywhere; }
   .placeholder { color: var(--_muted); font-style: italic; }
-  .actions { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-inline-start: -0.375rem; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.25rem; }
 
   .notice, .error {
     padding: 0.75rem var(--_space); border-radius: var(--_radius);

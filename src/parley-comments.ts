@@ -78,7 +78,7 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @cssprop [--parley-background=transparent] - The element's background (dark `#161616`).
  * @cssprop [--parley-surface=#ffffff] - Background of buttons and text inputs (dark `#161616`).
  * @cssprop [--parley-surface-alt=#f3f4f6] - Background of badges, notices, errors, the report form and the loading placeholder (dark `#242424`).
- * @cssprop [--parley-border-color=#8d949e] - Borders of inputs and buttons (dark `#6b6b6b`).
+ * @cssprop [--parley-border-color=#80868f] - Borders of inputs and buttons (dark `#737373`); keep 3:1 against the surfaces.
  * @cssprop [--parley-rule-color=#e2e4e8] - Lines between comments (dark `#333333`).
  * @cssprop [--parley-danger=#b3261e] - Errors (dark `#f2b8b5`).
  * @cssprop [--parley-focus-color] - Focus ring; defaults to the accent.
@@ -346,8 +346,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
   }
 
   private renderSkeleton(): TemplateResult {
-    return html`<div class="skeleton" role="status" aria-label=${this.text.loading}>
-      ${[0, 1, 2].map(() => html`<div class="skeleton-comment" aria-hidden="true">
+    return html`<div class="skeleton" role="progressbar" aria-label=${this.text.loading}>
+      ${[0, 1, 2].map(() => html`<div class="skeleton-comment">
         <div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div>
       </div>`)}
     </div>`;

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** The subscribe prompt, notices and the composer (top-level and inline replies). */
 export const composerStyles = css`
   .prompt, .composer { display: grid; gap: 0.5rem; }
-  .prompt h3 { margin: 0; font-size: 1em; }
+  h3 { margin: 0; font-size: 1em; }
   summary { cursor: pointer; color: var(--_accent); }
   .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
   .button { padding: 0.375rem 1rem; border-radius: var(--_radius); text-decoration: none; }
@@ -13,6 +13,7 @@ export const composerStyles = css`
     border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
   }
   [aria-invalid='true'] { border-color: var(--_danger); }
+  ::placeholder { color: var(--_muted); }
   .composer .row { color: var(--_muted); font-size: 0.875em; }
   .hint { margin-inline-end: auto; }
   .over { color: var(--_danger); font-weight: 600; }

@@ -7,11 +7,10 @@ export const reportStyles = css`
     display: grid; gap: 0.5rem; padding: 0.75rem var(--_space);
     border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface-alt);
   }
-  .report h3 { margin: 0; font-size: 1em; }
   .report fieldset { display: grid; margin: 0; padding: 0; border: 0; }
   .report legend { padding: 0; }
   .reason { display: flex; align-items: center; gap: 0.5rem; min-block-size: 2.25rem; }
-  .reason input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; }
+  .reason input { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; }
   .report textarea { padding: 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
   .report-count { color: var(--_muted); font-size: 0.875em; }
   .report-error { color: var(--_danger); }

@@ -159,6 +159,8 @@ export class ParticipationController implements ReactiveController {
       host.announce(comment.status === 'pending' ? t.postedPending : parent ? t.replyPosted : t.posted);
       emit(host, 'parley-posted', { comment });
       if (parentId && this.replying === parentId) this.closeReply();
+      // Post is disabled once the field empties, which would drop its focus to <body>: back to the field.
+      else if (!parentId) void host.updateComplete.then(() => void ((host.renderRoot as ShadowRoot).activeElement?.matches(':disabled') && this.focus('#composer-input')));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       draft.busy = false;
