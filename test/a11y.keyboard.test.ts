@@ -8,7 +8,7 @@ import { expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { REPORT_REASONS } from '../src/api/types.js';
 import type { ParleyComments } from '../src/parley-comments.js';
-import { a11yBackend, inComment, mount, nameOf, sentinel, VARIANTS } from './a11y.helpers.js';
+import { a11yBackend, focusIndicator, inComment, mount, nameOf, sentinel, VARIANTS } from './a11y.helpers.js';
 import { FakeBackend } from './mocks/backend.js';
 import { makeComment, makeThread, makeViewer } from './mocks/data.js';
 import { part, parts, serveBackend, text } from './helpers.js';
@@ -80,6 +80,7 @@ describe('keyboard only', () => {
     await press(el, ' ', 'Space on Show more');
     await waitUntil(() => !part(el, 'load-more'), 'the last page never came', { timeout: 4000 });
     await waitForFocus(el, () => el.shadowRoot!.querySelector('[data-comment-id="c-1"]'), 'the button went: focus on the first new comment');
+    expect(focusIndicator(inner(el)!), 'the focused comment shows it').to.not.be.null;
     await waitUntil(() => live(el) === '1 more comment loaded', `live region says "${live(el)}"`);
     await press(el, 'Tab', 'Tab from the new comment');
     await press(el, 'Tab', 'Shift+Tab back', 'Shift');
