@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
+import de from '../../src/i18n/de.js';
 import { startServer, type TestServer } from '../server/harness.js';
 import { launchBrowser, serveSite, type Site } from './browser.js';
 
@@ -17,8 +18,8 @@ const WATCH = `window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(
   e.effectiveDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber + ' ' + e.sample), true);`;
 
-function page(attributes: string, extraScript = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title>
+function page(attributes: string, extraScript = '', lang = 'en'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Story</title>
 <script src="/watch.js"></script>${extraScript}<script type="module" src="/parley-comments.js"></script></head><body>
 <parley-comments backend-url="${api.base}/api/v1" thread-id="${THREAD}" loading="eager" ${attributes}></parley-comments>
 </body></html>`;
@@ -27,6 +28,7 @@ function page(attributes: string, extraScript = ''): string {
 before(async () => {
   site = await serveSite({
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
+    '/parley-de.js': { path: 'dist/parley-de.js' },
     '/watch.js': { body: WATCH, headers: JS },
     '/favicon.ico': { body: '', headers: { 'Content-Type': 'image/x-icon' } },
   });
@@ -45,6 +47,7 @@ before(async () => {
   }
   const subscriber = await api.token({ id: 'u-sam', displayName: 'Sam Reader', subscriber: true });
   site.files['/'] = { body: page('page-size="1"'), headers: strict };
+  site.files['/de'] = { body: page('', '', 'de'), headers: strict };
   site.files['/signed-in.js'] = {
     body: `document.querySelector('parley-comments').getAuthToken = () => ${JSON.stringify(subscriber)};`,
     headers: JS,
@@ -93,6 +96,7 @@ test('the policy is enforced: inline script and a string assigned to innerHTML a
   await tab.close();
 });
 
+// Runs before the subscriber's test below adds a third comment to the thread.
 test('a reader sees the thread, styled, and loads more with no CSP violation', async () => {
   const { tab, problems } = await open('/');
   await tab.waitForFunction(() => document.querySelector('parley-comments')?.shadowRoot?.querySelector('[part~="load-more"]'),
@@ -128,6 +132,16 @@ test('a subscriber posts a comment and opens and cancels the report form with no
   await tab.click('parley-comments >>> [part~="report-cancel"]');
   await tab.waitForFunction(() => !document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="report-form"]'),
     { timeout: 5000 });
+  assert.deepEqual(await problems(), []);
+  await tab.close();
+});
+
+test('a German page loads its strings beside the bundle (a dynamic import) with no CSP violation', async () => {
+  const { tab, problems } = await open('/de');
+  await tab.waitForFunction(() => [...document.querySelector('parley-comments')?.shadowRoot?.querySelectorAll('[part~="comment-body"]') ?? []]
+    .some((n) => n.textContent === 'First under a strict policy.'), { timeout: 10_000 });
+  const heading = await tab.evaluate(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('h2')?.textContent);
+  assert.equal(heading, de.heading, `the German strings loaded (problems: ${await problems()})`);
   assert.deepEqual(await problems(), []);
   await tab.close();
 });
