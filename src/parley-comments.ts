@@ -161,9 +161,9 @@ export class ParleyComments extends LitElement implements ParleyHost {
   private localeStrings: [string, ParleyStrings] = ['en', en];
   private language?: { locale: string; text: ParleyStrings };
 
-  /** How many top-level comments are on screen: a page arrives in chunks of CHUNK per frame. */
+  /** How many top-level comments are on screen: a page arrives in chunks of CHUNK per task. */
   private shown = 0;
-  private frame = 0;
+  private frame: ReturnType<typeof setTimeout> | 0 = 0;
   /** What each list slot last rendered, so an unchanged conversation is skipped (`noChange`). */
   private slots: unknown[][] = [];
   /** A page has fully rendered: parley-load (and for load-more, the announcement) is due. */
@@ -278,7 +278,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
     if (this.frame || this.shown === comments.length) return;
     this.shown = Math.min(comments.length, this.shown + CHUNK);
     if (this.shown < comments.length) {
-      this.frame = requestAnimationFrame(() => {
+      // A task, not a frame: yield to input and paint without waiting ~16 ms per chunk.
+      this.frame = setTimeout(() => {
         this.frame = 0;
         this.requestUpdate();
       });
@@ -287,7 +288,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    cancelAnimationFrame(this.frame);
+    clearTimeout(this.frame);
     this.frame = 0;
   }
 

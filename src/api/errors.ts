@@ -31,7 +31,10 @@ export class ApiError extends Error {
 export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
   if (!header) return null;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) {
+    const seconds = Number(trimmed);
+    return Number.isSafeInteger(seconds) ? Math.min(seconds, 86_400) : null; // a day at most; nonsense is ignored
+  }
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -20,10 +20,14 @@ export interface CommentView {
   below(comment: Comment): TemplateResult | typeof nothing;
 }
 
-export function renderBody(body: string): TemplateResult {
-  return html`${linkify(body).map((segment) =>
-    segment.href ? html`<a href=${segment.href} rel="nofollow ugc noopener">${segment.text}</a>` : segment.text,
-  )}`;
+/** The body as text, with its http(s) URLs as links; a body without links is one text node. */
+export function renderBody(body: string): string | unknown[] {
+  const segments = linkify(body);
+  return segments.some((segment) => segment.href)
+    ? segments.map((segment) => segment.href
+      ? html`<a href=${segment.href} rel="nofollow ugc noopener">${segment.text}</a>`
+      : segment.text)
+    : body;
 }
 
 interface Content {
