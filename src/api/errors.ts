@@ -35,6 +35,6 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
     const seconds = Number(trimmed);
     return Number.isSafeInteger(seconds) ? Math.min(seconds, 86_400) : null; // a day at most; nonsense is ignored
   }
-  const date = Date.parse(trimmed);
+  const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : NaN; // an HTTP date has a day and month name
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
