@@ -180,6 +180,22 @@ describe('keyboard only', () => {
     expect(text(reportButton())).to.equal('Report');
   });
 
+  it('in Arabic (right to left) the reasons follow the mirrored arrows: Left is the next reason', async () => {
+    await serveBackend(a11yBackend(makeViewer()));
+    const el = await mount(VARIANTS[2]!);
+    await waitUntil(() => parts(el, 'comment').length >= 2, 'no comments', { timeout: 4000 });
+    await enter(el);
+    await tabTo(el, () => inComment(el, 'c-3', '[part~="report-button"]'), 'Report (Arabic)');
+    await press(el, 'Enter', 'Enter on Report');
+    const radios = () => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="report-form"] input[type="radio"]')];
+    await waitForFocus(el, () => radios()[0] ?? null, 'the form opened on the first reason');
+    await press(el, 'ArrowLeft', 'ArrowLeft in the reasons');
+    expectFocus(el, radios()[1], 'Left moved to the second reason');
+    expect(radios()[1]!.checked).to.be.true;
+    await press(el, 'Escape', 'Escape');
+    await waitForFocus(el, () => inComment(el, 'c-3', '[part~="report-button"]'), 'focus back on Report');
+  });
+
   it('cancels a report: Escape, and Cancel with Enter, both return focus to Report and send nothing', async () => {
     const backend = a11yBackend(makeViewer());
     const el = await keyboardWidget(backend);

@@ -4,10 +4,11 @@
  * every control, each with a visible focus indicator, without focus ever falling to <body>.
  * Keyboard journeys are in a11y.keyboard.test.ts; layout, contrast and semantics in a11y.layout.test.ts.
  */
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { controls, focusIndicator, nameOf, releaseHeld, sentinel, smallTargets, STATES, VARIANTS } from './a11y.helpers.js';
+import { parts } from './helpers.js';
 
 /**
  * Tabs from the page button before the widget to the one after it; returns each control
@@ -30,9 +31,10 @@ async function tabThrough(el: ParleyComments): Promise<{ visited: Element[]; unm
 }
 
 afterEach(releaseHeld);
-// Tall enough that every comment is on screen: axe measures contrast at each element's place,
-// and a comment scrolled out of view is not painted (content-visibility: auto), which makes
-// axe see the page behind it instead of the widget's dark background.
+// Every comment on screen and painted before axe looks: axe measures contrast at each element's
+// place, and a comment that is off screen, or not yet past the frame that decides its
+// content-visibility: auto, is not painted, so axe would see the page behind it instead of the
+// widget's dark background.
 before(() => setViewport({ width: 800, height: 3000 }));
 after(() => setViewport({ width: 800, height: 600 }));
 beforeEach(() => scrollTo(0, 0));
@@ -43,6 +45,8 @@ for (const variant of VARIANTS) {
       describe(state.name, () => {
         it('axe reports nothing', async () => {
           const el = await state.show(variant);
+          await nextFrame();
+          await waitUntil(() => parts(el, 'comment').every((c) => c.checkVisibility({ contentVisibilityAuto: true })), 'comments never painted');
           await expect(el).to.be.accessible();
         });
 
