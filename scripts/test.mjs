@@ -13,6 +13,7 @@ const steps = [
   ['type-check the widget and its tests', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['type-check the server', 'npm', ['run', '--silent', 'typecheck:server'], () => existsSync('server/tsconfig.json')],
   ['type-check the end-to-end tests', 'npx', ['tsc', '-p', 'test/e2e/tsconfig.json']],
+  ['lint: ESLint (typescript-eslint, Lit, web components) and lit-analyzer', 'npm', ['run', '--silent', 'lint']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['size budget', 'node', ['scripts/check-size.mjs']],
   ['server contract tests', 'npm', ['run', '--silent', 'test:server'], () => existsSync('test/server')],

@@ -176,14 +176,14 @@ export class ParticipationController implements ReactiveController {
       else return void ((draft.error = error), host.requestUpdate());
       this.stateChanged = true;
       this.replying = null;
-      this.focus('[role="alert"][tabindex]');
+      void this.focus('[role="alert"][tabindex]');
     }
   }
 
   private closeReply(): void {
     const id = this.replying;
     this.replying = null;
-    this.focus(`[data-comment-id="${CSS.escape(id!)}"] [part~="reply-button"]`);
+    void this.focus(`[data-comment-id="${CSS.escape(id!)}"] [part~="reply-button"]`);
   }
 
   /** Renders, then moves focus to `selector`. */

@@ -16,7 +16,7 @@ export function requestCount(backendUrl: string, threadId: string): Promise<numb
   return new Promise((resolve) => {
     let queue = queues.get(backendUrl);
     if (!queue) {
-      queues.set(backendUrl, (queue = new Map()));
+      queues.set(backendUrl, (queue = new Map() as Pending));
       setTimeout(() => flush(backendUrl), 0);
     }
     queue.set(threadId, [...(queue.get(threadId) ?? []), resolve]);
