@@ -15,7 +15,7 @@ import { findPart, part, parts, serveBackend, text } from './helpers.js';
 
 export interface Variant {
   name: string;
-  theme: 'light' | 'dark';
+  theme: 'light' | 'dark' | 'auto';
   lang?: string;
 }
 

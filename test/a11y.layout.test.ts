@@ -160,6 +160,20 @@ describe('contrast in the default colours', () => {
     });
   }
 
+  describe('theme="auto" follows the reader\'s dark preference with the same contrast', () => {
+    afterEach(() => emulateMedia({ colorScheme: 'light' }));
+    for (const name of ['subscriber', 'report form']) {
+      it(name, async () => {
+        await emulateMedia({ colorScheme: 'dark' });
+        const el = await state(name).show({ name: 'auto', theme: 'auto' });
+        expect(getComputedStyle(el).backgroundColor, 'the dark background').to.equal('rgb(22, 22, 22)');
+        expect(lowContrastText(el), 'text').to.deep.equal([]);
+        expect(faintBorders(el), 'control borders').to.deep.equal([]);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   it('the measurement can fail: a publisher colour too light is caught', async () => {
     const el = await state('subscriber').show(LIGHT);
     el.style.setProperty('--parley-muted-color', '#aaaaaa');
