@@ -8,8 +8,10 @@ import { requestCount } from './count/batch.js';
 import { countText } from './count/plural.js';
 
 // The count is laid over an invisible "888 comments" so the text around it does not move.
-const sheet = new CSSStyleSheet();
-sheet.replaceSync(':host{display:inline-grid}span{grid-area:1/1}.reserve{visibility:hidden}');
+let sheet: CSSStyleSheet | undefined;
+
+// Importable during server rendering (Node has no HTMLElement); it only works in a browser.
+const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
 let observer: IntersectionObserver | undefined;
 
@@ -22,7 +24,7 @@ let observer: IntersectionObserver | undefined;
  * @slot - Fallback text shown until the count arrives, and if it never does.
  * @csspart count - The count text.
  */
-export class ParleyCount extends HTMLElement {
+export class ParleyCount extends Base {
   static observedAttributes = ['thread-id', 'backend-url', 'lang'];
 
   private readonly root = this.attachShadow({ mode: 'open' });
@@ -32,6 +34,10 @@ export class ParleyCount extends HTMLElement {
 
   constructor() {
     super();
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(':host{display:inline-grid}span{grid-area:1/1}.reserve{visibility:hidden}');
+    }
     this.root.adoptedStyleSheets = [sheet];
     this.reserve.className = 'reserve';
     this.reserve.ariaHidden = 'true';
@@ -78,7 +84,7 @@ export class ParleyCount extends HTMLElement {
   }
 }
 
-if (!customElements.get('parley-count')) customElements.define('parley-count', ParleyCount);
+if (globalThis.customElements && !customElements.get('parley-count')) customElements.define('parley-count', ParleyCount);
 
 declare global {
   interface HTMLElementTagNameMap {
