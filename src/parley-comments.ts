@@ -11,7 +11,7 @@ import { emit, type ParleyAction } from './events.js';
 import type { ParleyHost } from './host.js';
 import { describeError } from './format/errors.js';
 import { en, type ParleyStrings } from './i18n/en.js';
-import { baseLanguage, isRightToLeft, loadStrings } from './i18n/locales.js';
+import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
 import { styles } from './parley-comments.styles.js';
 import { composerStyles } from './components/composer.styles.js';
 import { reportStyles } from './components/report-form.styles.js';
@@ -211,7 +211,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   /** Worked out once per update: every comment asks for the text and the language. */
   private resolveLanguage(): { locale: string; text: ParleyStrings } {
-    const locale = (this.closest('[lang]') as HTMLElement | null)?.lang || 'en';
+    const locale = shippedLanguage((this.closest('[lang]') as HTMLElement | null)?.lang || 'en');
     const base = this.localeStrings[0] === baseLanguage(locale) ? this.localeStrings[1] : en;
     return { locale, text: this.strings ? { ...base, ...this.strings } : base };
   }

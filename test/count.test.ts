@@ -82,6 +82,8 @@ describe('<parley-count>', () => {
     await waitUntil(() => counts(page).every((c) => c !== ''));
     expect(counts(page)).to.deep.equal(['1 commentaire', `${new Intl.NumberFormat('fr').format(1200)} commentaires`, 'تعليقان', '5 Kommentare']);
     expect(countText(0, 'cy')).to.equal('Dim sylwadau');
+    expect(countText(0, 'pt-BR')).to.equal('0 comentários');
+    expect(countText(1, 'pt')).to.equal('1 comentário');
     expect(countText(3, 'ar')).to.equal(`${new Intl.NumberFormat('ar').format(3)} تعليقات`);
   });
 });

@@ -230,7 +230,8 @@ describe('languages: the widget', () => {
       const el = await renderIn('ja');
       await waitForComments(el, 4);
       await new Promise((resolve) => setTimeout(resolve, 50)); // a failed locale load would have settled
-      expect(el.locale).to.equal('ja');
+      expect(el.locale, 'the UI speaks English, dates included').to.equal('en');
+      expect(text(part(el, 'comment-time'))).to.match(/ago|just now|yesterday/);
       expect(heading(el)).to.equal('Comments');
       expect(text(part(el, 'count'))).to.equal('5 comments');
       expect(text(await findPart(el, 'load-more'))).to.equal('Show more comments');

@@ -10,7 +10,7 @@ const FORMS: Record<string, Forms> = {
   de: { one: '# Kommentar', other: '# Kommentare' },
   es: { one: '# comentario', other: '# comentarios' },
   it: { one: '# commento', other: '# commenti' },
-  pt: { one: '# comentário', other: '# comentários' },
+  pt: { zero: '# comentários', one: '# comentário', other: '# comentários' },
   nl: { one: '# reactie', other: '# reacties' },
   cy: { zero: 'Dim sylwadau', other: '# sylw' },
   ar: { zero: 'لا تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: '# تعليقات', many: '# تعليقًا', other: '# تعليق' },
@@ -21,6 +21,7 @@ export function countText(n: number, lang: string): string {
   const base = lang.toLowerCase().split(/[-_]/)[0]!;
   const locale = FORMS[base] ? lang : 'en';
   const forms = FORMS[base] ?? FORMS.en!;
-  const form = forms[new Intl.PluralRules(locale).select(n)] ?? forms.other;
+  // Brazilian Portuguese counts 0 as "one" grammatically, yet writes "0 comentários".
+  const form = (n === 0 && forms.zero) || forms[new Intl.PluralRules(locale).select(n)] || forms.other;
   return form.replace('#', new Intl.NumberFormat(locale).format(n));
 }

@@ -23,6 +23,9 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 /** The primary language subtag: "fr-CA" → "fr". */
 export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? 'en';
 
+/** `lang` when Parley speaks it, else English: text and dates are then in one language. */
+export const shippedLanguage = (lang: string): string => (LOADERS[baseLanguage(lang)] ? lang : 'en');
+
 export const isRightToLeft = (lang: string): boolean => RTL.has(baseLanguage(lang));
 
 /** The strings for `lang`, falling back to English for languages Parley does not ship. */
