@@ -24,7 +24,8 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? 'en';
 
 /** `lang` when Parley speaks it, else English: text and dates are then in one language. */
-export const shippedLanguage = (lang: string): string => (LOADERS[baseLanguage(lang)] ? lang : 'en');
+export const shippedLanguage = (lang: string): string =>
+  baseLanguage(lang) === 'en' || LOADERS[baseLanguage(lang)] ? lang : 'en'; // en-GB keeps British dates
 
 export const isRightToLeft = (lang: string): boolean => RTL.has(baseLanguage(lang));
 
