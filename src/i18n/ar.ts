@@ -16,7 +16,6 @@ const plural = (n: number, forms: Forms) => forms[rules.select(n)].replace('#', 
 const strings: ParleyStrings = {
   // Section
   heading: 'التعليقات',
-  regionLabel: 'تعليقات القراء',
   count: (n) =>
     plural(n, { zero: 'لا تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: '# تعليقات', many: '# تعليقًا', other: '# تعليق' }),
   rulesLink: 'قواعد المشاركة',

@@ -15,7 +15,6 @@ const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const strings: ParleyStrings = {
   // Section
   heading: 'Sylwadau',
-  regionLabel: 'Sylwadau darllenwyr',
   count: (n) => plural(n, { zero: 'Dim sylwadau', other: '# sylw' }),
   rulesLink: 'Ein rheolau',
   rulesBlurb: 'Lle i drafod yn fywiog ac yn barchus yw’r sylwadau. Rhowch wybod am unrhyw sylw sy’n torri ein rheolau.',

@@ -11,7 +11,6 @@ const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const strings: ParleyStrings = {
   // Section
   heading: 'Kommentare',
-  regionLabel: 'Leserkommentare',
   count: (n) => plural(n, { one: '# Kommentar', other: '# Kommentare' }),
   rulesLink: 'Unsere Regeln',
   rulesBlurb:

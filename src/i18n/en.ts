@@ -6,7 +6,6 @@
 export const en = {
   // Section
   heading: 'Comments',
-  regionLabel: 'Reader comments',
   count: (n: number) => (n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`),
   rulesLink: 'Our rules',
   rulesBlurb: 'Comments are a place for lively, respectful debate. Please report any comment that breaks our rules.',

@@ -11,7 +11,6 @@ const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const strings: ParleyStrings = {
   // Section
   heading: 'Comentarios',
-  regionLabel: 'Comentarios de los lectores',
   count: (n) => plural(n, { one: '# comentario', other: '# comentarios' }),
   rulesLink: 'Nuestras normas',
   rulesBlurb:

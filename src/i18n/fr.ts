@@ -11,7 +11,6 @@ const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const strings: ParleyStrings = {
   // Section
   heading: 'Commentaires',
-  regionLabel: 'Commentaires des lecteurs',
   count: (n) => plural(n, { one: '# commentaire', other: '# commentaires' }),
   rulesLink: 'Nos règles',
   rulesBlurb: 'Les commentaires sont un lieu de débat vivant et respectueux. Signalez tout commentaire qui enfreint nos règles.',

@@ -11,7 +11,6 @@ const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const strings: ParleyStrings = {
   // Section
   heading: 'Commenti',
-  regionLabel: 'Commenti dei lettori',
   count: (n) => plural(n, { one: '# commento', other: '# commenti' }),
   rulesLink: 'Le nostre regole',
   rulesBlurb: 'I commenti sono uno spazio per un dibattito vivace e rispettoso. Segnala ogni commento che viola le nostre regole.',

@@ -11,7 +11,6 @@ const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const strings: ParleyStrings = {
   // Section
   heading: 'Reacties',
-  regionLabel: 'Reacties van lezers',
   count: (n) => plural(n, { one: '# reactie', other: '# reacties' }),
   rulesLink: 'Onze huisregels',
   rulesBlurb: 'Hier is ruimte voor een levendig en respectvol debat. Meld elke reactie die onze huisregels overtreedt.',

@@ -15,7 +15,6 @@ const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const strings: ParleyStrings = {
   // Section
   heading: 'Comentários',
-  regionLabel: 'Comentários dos leitores',
   count: (n) => plural(n, { one: '# comentário', other: '# comentários' }),
   rulesLink: 'Nossas regras',
   rulesBlurb: 'Os comentários são um espaço para um debate animado e respeitoso. Denuncie qualquer comentário que viole nossas regras.',
