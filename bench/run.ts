@@ -28,12 +28,15 @@ interface Scenario {
   target: number;
 }
 
-const SCENARIOS: Scenario[] = [
+const ALL_SCENARIOS: Scenario[] = [
   { key: 'first-20', label: 'first screen, page-size 20', pageSize: 20, target: 20 },
   { key: 'first-100', label: 'first screen, page-size 100', pageSize: 100, target: 100 },
   { key: 'more-500', label: '500 via load-more (100/page)', pageSize: 100, target: 500 },
   { key: 'more-2000', label: '2,000 via load-more (100/page)', pageSize: 100, target: 2000 },
 ];
+// BENCH_SCENARIOS=first-100,more-2000 runs only those (the 2,000 heap figure needs more-2000).
+const only = process.env.BENCH_SCENARIOS?.split(',');
+const SCENARIOS = ALL_SCENARIOS.filter((s) => !only || only.includes(s.key));
 type Kind = 'widget' | 'baseline';
 
 /** The bundle's bytes, read once: other builds may replace dist/ while the benchmark runs. */
@@ -77,7 +80,8 @@ function longestTask(trace: Uint8Array): LongestTask {
   const mark = (name: string) => onMain.find((e) => e.name === name)?.ts;
   const start = mark('parley-bench-start');
   const done = mark('parley-bench-done');
-  const end = mark('parley-bench-end');
+  // The window runs to the end of the frame that shows the last page (see bench/page.ts).
+  const end = mark('parley-bench-painted');
   if (start === undefined || done === undefined || end === undefined) throw new Error('the trace holds no parley-bench marks');
   const inside = (task: TraceEvent, names: string[], from = 0) => onMain
     .filter((e) => e.ph === 'X' && names.includes(e.name) && e.ts >= Math.max(task.ts, from) && e.ts + (e.dur ?? 0) <= task.ts + task.dur!)
@@ -154,7 +158,7 @@ try {
   // One discarded run of each kind warms the disk cache and the backend's sockets.
   for (const kind of ['widget', 'baseline'] as const) {
     const page = await openPage();
-    await measure(page, kind, SCENARIOS[1]!);
+    await measure(page, kind, ALL_SCENARIOS[1]!);
     await page.close();
   }
 
@@ -207,6 +211,13 @@ try {
       ratio: w / b,
       // Each widget run over the baseline run next to it in time: steadier when the load drifts.
       pairedRatio: median(widget.map((r, i) => r.ms / baseline[i]!.ms)),
+      // To the end of the frame that shows them: what the reader waits for.
+      painted: {
+        widgetMs: median(widget.map((r) => r.paintedMs)),
+        baselineMs: median(baseline.map((r) => r.paintedMs)),
+        ratio: median(widget.map((r) => r.paintedMs)) / median(baseline.map((r) => r.paintedMs)),
+        pairedRatio: median(widget.map((r, i) => r.paintedMs / baseline[i]!.paintedMs)),
+      },
       firstCommentMs: { widget: median(widget.map((r) => r.firstCommentMs)), baseline: median(baseline.map((r) => r.firstCommentMs)) },
       longestTaskMs: { widget: traced[s.key]!.widget.ms, baseline: traced[s.key]!.baseline.ms },
       longestTask: traced[s.key]!,
@@ -219,14 +230,15 @@ try {
     };
   });
   const heap2000 = {
-    widgetBytes: median(runs['more-2000']!.widget.map((r) => r.heap!)),
-    baselineBytes: median(runs['more-2000']!.baseline.map((r) => r.heap!)),
+    widgetBytes: runs['more-2000'] ? median(runs['more-2000'].widget.map((r) => r.heap!)) : NaN,
+    baselineBytes: runs['more-2000'] ? median(runs['more-2000'].baseline.map((r) => r.heap!)) : NaN,
     emptyPageBytes: emptyHeap,
   };
-  const first100 = rows.find((r) => r.scenario === 'first-100')!;
+  const first100 = rows.find((r) => r.scenario === 'first-100');
   const pageOf100 = rows.filter((r) => r.scenario !== 'first-20');
   const targets = {
-    firstScreen100Within1_5x: first100.ratio <= 1.5,
+    firstScreen100Within1_5x: first100 ? first100.painted.ratio <= 1.5 : null,
+    firstScreen100LaidOutWithin1_5x: first100 ? first100.ratio <= 1.5 : null,
     noTaskOver50msLoadingAPageOf100: pageOf100.every((r) => r.longestTaskMs.widget <= 50),
   };
 
@@ -237,9 +249,11 @@ try {
     + `load average ${load.start.toFixed(1)} → ${load.end.toFixed(1)}`);
   if (Math.max(load.start, load.end) > cpus().length) console.log('Warning: the machine was busy with other work; expect noisy figures.');
   console.log('');
-  console.log('scenario                          widget ms  baseline ms  ratio (paired)  1st comment w/b ms  longest task w/b ms  tasks>50ms w (max)  elements w/b');
+  console.log('Painted: to the end of the frame that shows the comments. Laid out: to a forced layout before that frame.\n');
+  console.log('scenario                        painted w / b ms    ratio (paired)  laid out w / b ms  ratio (paired)  1st comment w/b ms  longest task w/b ms  tasks>50ms w (max)  elements w/b');
   for (const r of rows) {
-    console.log(`${r.label.padEnd(32)} ${fmt(r.widgetMs)}   ${fmt(r.baselineMs)}    ${r.ratio.toFixed(2).padStart(5)} (${r.pairedRatio.toFixed(2)})   `
+    console.log(`${r.label.padEnd(30)} ${fmt(r.painted.widgetMs)} /${fmt(r.painted.baselineMs)}  ${r.painted.ratio.toFixed(2).padStart(5)} (${r.painted.pairedRatio.toFixed(2)})  `
+      + `${fmt(r.widgetMs)} /${fmt(r.baselineMs)}  ${r.ratio.toFixed(2).padStart(5)} (${r.pairedRatio.toFixed(2)})   `
       + `${r.firstCommentMs.widget.toFixed(1).padStart(7)} / ${r.firstCommentMs.baseline.toFixed(1).padEnd(7)}    `
       + `${r.longestTaskMs.widget.toFixed(1).padStart(7)} / ${r.longestTaskMs.baseline.toFixed(1).padEnd(7)}     `
       + `${String(r.longTasksOver50.widget).padStart(3)} (${r.longTasksOver50.widgetMaxMs.toFixed(0)})           `
@@ -254,7 +268,10 @@ try {
   console.log(`\nJS heap after GC with 2,000 comments: widget ${mb(heap2000.widgetBytes)}, baseline ${mb(heap2000.baselineBytes)}, `
     + `empty page with the bundle ${mb(heap2000.emptyPageBytes)}`);
   console.log(`Bundle ${BUNDLE}: ${bundle.length} B minified, ${gzip} B gzip -9`);
-  console.log(`Target: first screen of 100 within 1.5× baseline: ${targets.firstScreen100Within1_5x ? 'met' : 'NOT met'} (${first100.ratio.toFixed(2)}×)`);
+  if (first100) {
+    console.log(`Target: first screen of 100 within 1.5× baseline: ${targets.firstScreen100Within1_5x ? 'met' : 'NOT met'} `
+      + `(painted ${first100.painted.ratio.toFixed(2)}×; laid out but not yet painted ${first100.ratio.toFixed(2)}×)`);
+  }
   console.log(`Target: no task over 50 ms while loading a page of 100: ${targets.noTaskOver50msLoadingAPageOf100 ? 'met' : 'NOT met'} `
     + `(longest: ${pageOf100.map((r) => `${r.scenario} ${r.longestTaskMs.widget.toFixed(0)} ms`).join(', ')})`);
 

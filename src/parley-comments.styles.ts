@@ -69,8 +69,8 @@ export const styles = css`
   .link-button:hover { color: var(--_text); }
 
   ol { list-style: none; margin: 0; padding: 0; }
-  .thread { display: grid; gap: var(--_space); }
-  .thread > li + li { border-block-start: 1px solid var(--_rule); padding-block-start: var(--_space); }
+  /* Block flow, not grid: appending a page then lays out only the new items, not all of them. */
+  .thread > li + li { margin-block-start: var(--_space); border-block-start: 1px solid var(--_rule); padding-block-start: var(--_space); }
   .thread-item { content-visibility: auto; contain-intrinsic-size: auto 8rem; }
   .replies {
     display: grid; gap: calc(var(--_space) * 0.75); margin-block-start: calc(var(--_space) * 0.75);
@@ -78,6 +78,7 @@ export const styles = css`
     padding-inline-start: calc(var(--_space) * 0.75); border-inline-start: 2px solid var(--_border);
   }
   .comment { display: grid; gap: 0.375rem; min-inline-size: 0; }
+  .content { display: contents; }
   .meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.5rem; }
   .author { font-weight: 600; overflow-wrap: anywhere; }
   .badge {

@@ -10,14 +10,21 @@ import { VisibilityController } from './controllers/visibility.js';
 import { emit, type ParleyAction } from './events.js';
 import type { ParleyHost } from './host.js';
 import { describeError } from './format/errors.js';
+import { prepareFormats } from './format/time.js';
 import { en, type ParleyStrings } from './i18n/en.js';
 import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
 import { styles } from './parley-comments.styles.js';
 import { composerStyles } from './components/composer.styles.js';
 import { reportStyles } from './components/report-form.styles.js';
 
-/** Top-level comments rendered per frame while a page arrives. */
-const CHUNK = 25;
+/** Top-level comments in the first chunk of a page, before the element knows how fast it renders. */
+const FIRST_CHUNK = 25;
+/**
+ * Milliseconds of rendering per task while a page arrives: later chunks are sized from the
+ * measured cost per comment to fit it, so a fast device renders a page of 100 in two tasks and
+ * a slow one in more, and no task comes near 50 ms.
+ */
+const CHUNK_BUDGET_MS = 20;
 
 /** The properties whose change means a different list of comments. */
 const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
@@ -161,8 +168,11 @@ export class ParleyComments extends LitElement implements ParleyHost {
   private localeStrings: [string, ParleyStrings] = ['en', en];
   private language?: { locale: string; text: ParleyStrings };
 
-  /** How many top-level comments are on screen: a page arrives in chunks of CHUNK per task. */
+  /** How many top-level comments are on screen: a page arrives in chunks, one per task. */
   private shown = 0;
+  /** Top-level comments to add in the next chunk, and when the current update began rendering them. */
+  private chunk = FIRST_CHUNK;
+  private chunkStart: { at: number; from: number } | null = null;
   private frame: ReturnType<typeof setTimeout> | 0 = 0;
   /** What each list slot last rendered, so an unchanged conversation is skipped (`noChange`). */
   private slots: unknown[][] = [];
@@ -259,15 +269,19 @@ export class ParleyComments extends LitElement implements ParleyHost {
       console.warn('<parley-comments>: set backend-url to the base URL of a Parley API v1 backend.');
       return Promise.resolve();
     }
-    return this.threadState.load({
+    const loading = this.threadState.load({
       client: this.client,
       threadId: this.resolvedThreadId,
       sort: isSortOrder(this.sort) ? this.sort : 'newest',
       pageSize: clampPageSize(this.pageSize),
     });
+    // While the request is out, make the date formatters the comments will need.
+    const { locale } = this;
+    setTimeout(() => prepareFormats(locale));
+    return loading;
   }
 
-  /** Shows a page a chunk per frame, so no task holds the main thread for a whole page. */
+  /** Shows a page a chunk per task, so no task holds the main thread for a whole page. */
   private scheduleChunks(): void {
     const { status, comments } = this.threadState;
     if (status !== 'ready') {
@@ -276,7 +290,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
     }
     this.shown = Math.min(this.shown, comments.length);
     if (this.frame || this.shown === comments.length) return;
-    this.shown = Math.min(comments.length, this.shown + CHUNK);
+    this.chunkStart = { at: performance.now(), from: this.shown };
+    this.shown = Math.min(comments.length, this.shown + this.chunk);
     if (this.shown < comments.length) {
       // A task, not a frame: yield to input and paint without waiting ~16 ms per chunk.
       this.frame = setTimeout(() => {
@@ -297,6 +312,12 @@ export class ParleyComments extends LitElement implements ParleyHost {
   }
 
   protected override updated(): void {
+    if (this.chunkStart) {
+      // Size the next chunk from what this one cost (including first-use costs, so on the safe side).
+      const perComment = (performance.now() - this.chunkStart.at) / Math.max(1, this.shown - this.chunkStart.from);
+      this.chunk = Math.max(5, Math.min(100, Math.floor(CHUNK_BUDGET_MS / perComment)));
+      this.chunkStart = null;
+    }
     const { loaded } = this;
     if (!loaded || this.shown < this.threadState.comments.length) return;
     this.loaded = null;

@@ -131,6 +131,17 @@ describe('languages: the strings', () => {
       ['0 comentários', '1 comentário', '2 comentários']);
     expect((await loadStrings('fr')).count(1000), 'French groups thousands').to.equal(`${new Intl.NumberFormat('fr').format(1000)} commentaires`);
   });
+
+  it('English groups thousands as Intl does, in every count it shows', () => {
+    const grouped = new Intl.NumberFormat('en');
+    for (const n of [0, 2, 999, 1000, 1001, 12345, 100000, 1234567, 9007199254740991]) {
+      expect(en.count(n)).to.equal(`${grouped.format(n)} comments`);
+      expect(en.charactersLeft(n)).to.equal(`${grouped.format(n)} characters left`);
+    }
+    expect(en.repliesMore(2500)).to.equal('Show 2,500 more replies');
+    expect(en.moreLoaded(1000)).to.equal('1,000 more comments loaded');
+    expect(en.errorRateLimited(3600)).to.equal('Too many requests. Try again in 3,600 seconds.');
+  });
 });
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000 - 10_000).toISOString();

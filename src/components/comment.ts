@@ -20,27 +20,49 @@ export interface CommentView {
   below(comment: Comment): TemplateResult | typeof nothing;
 }
 
-/** The body as text, with its http(s) URLs as links; a body without links is one text node. */
-export function renderBody(body: string): string | unknown[] {
-  const segments = linkify(body);
-  return segments.some((segment) => segment.href)
-    ? segments.map((segment) => segment.href
-      ? html`<a href=${segment.href} rel="nofollow ugc noopener">${segment.text}</a>`
-      : segment.text)
-    : body;
+/** An element with a class, an optional shadow part, and children that are nodes or text (never HTML). */
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  part: string | null,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (part) node.setAttribute('part', part);
+  node.append(...children);
+  return node;
+}
+
+/** The body as text nodes, with its http(s) URLs as links. */
+function bodyNodes(body: string): (Node | string)[] {
+  return linkify(body).map((segment) => {
+    if (!segment.href) return segment.text;
+    const link = element('a', '', null, segment.text);
+    link.href = segment.href;
+    link.rel = 'nofollow ugc noopener';
+    return link;
+  });
+}
+
+function titled<T extends HTMLElement>(node: T, title: string): T {
+  node.title = title;
+  return node;
 }
 
 interface Content {
   key: string;
   strings: ParleyStrings;
   label: string;
-  template: TemplateResult;
+  node: HTMLElement;
 }
 
 /**
  * What a comment shows (meta, body) depends only on the comment, the language, the text and
- * the minute, so it is built once and reused: re-rendering a long thread (a keystroke in the
- * composer updates the element) then costs identity checks, not date formatting and linkifying.
+ * the minute, so it is built once, by hand rather than as a template (thousands of comments
+ * then cost plain DOM, not template instances), and reused: re-rendering a long thread costs
+ * an identity check per comment. Every string goes in as a text node or an attribute value,
+ * so nothing the backend sends is ever parsed as HTML.
  */
 const contents = new WeakMap<Comment, Content>();
 
@@ -52,33 +74,38 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   const removed = comment.status === 'removed';
   const name = removed ? strings.removedAuthor : comment.author.displayName;
   const when = relativeTime(comment.createdAt, locale, view.now) ?? strings.justNow;
-  const template = html`<div class="meta">
-      <span part="comment-author" class="author">${name}</span>
-      ${removed ? nothing : comment.author.badges.map((badge) => html`<span part="badge" class="badge">${Object.hasOwn(strings.badges, badge) ? strings.badges[badge] : badge}</span>`)}
-      <time part="comment-time" datetime=${comment.createdAt} title=${fullDate(comment.createdAt, locale)}>${when}</time>
-      ${comment.editedAt && !removed
-        ? html`<span class="edited" title=${strings.editedTitle(fullDate(comment.editedAt, locale))}>${strings.edited}</span>`
-        : nothing}
-    </div>
-    ${answers ? html`<p class="answers">${strings.inReplyTo(answers)}</p>` : nothing}
-    ${removed
-      ? html`<p part="comment-body" class="body placeholder">${strings.removed}</p>`
-      : html`<p part="comment-body" class="body">${renderBody(comment.body)}</p>`}
-    ${comment.status === 'pending' ? html`<p part="notice" class="notice pending-notice">${strings.pending}</p>` : nothing}`;
-  const result = { key, strings, label: strings.commentLabel(name, when), template };
+  const time = titled(element('time', '', 'comment-time', when), fullDate(comment.createdAt, locale));
+  time.dateTime = comment.createdAt;
+  const meta = element('div', 'meta', null, element('span', 'author', 'comment-author', name));
+  if (!removed) {
+    for (const badge of comment.author.badges) {
+      meta.append(element('span', 'badge', 'badge', Object.hasOwn(strings.badges, badge) ? strings.badges[badge] : badge));
+    }
+  }
+  meta.append(time);
+  if (comment.editedAt && !removed) {
+    meta.append(titled(element('span', 'edited', null, strings.edited), strings.editedTitle(fullDate(comment.editedAt, locale))));
+  }
+  const node = element('div', 'content', null, meta);
+  if (answers) node.append(element('p', 'answers', null, strings.inReplyTo(answers)));
+  node.append(removed
+    ? element('p', 'body placeholder', 'comment-body', strings.removed)
+    : element('p', 'body', 'comment-body', ...bodyNodes(comment.body)));
+  if (comment.status === 'pending') node.append(element('p', 'notice pending-notice', 'notice', strings.pending));
+  const result = { key, strings, label: strings.commentLabel(name, when), node };
   contents.set(comment, result);
   return result;
 }
 
 export function renderComment(comment: Comment, view: CommentView, answers?: string): TemplateResult {
-  const { label, template } = content(comment, view, answers);
+  const { label, node } = content(comment, view, answers);
   return html`<article
     part="comment"
     class="comment ${comment.status}"
     data-comment-id=${comment.id}
     aria-label=${label}
   >
-    ${template}
+    ${node}
     ${comment.status === 'removed' ? nothing : view.actions(comment)}
     ${view.below(comment)}
   </article>`;

@@ -19,10 +19,25 @@ function cached<T>(map: Map<string, T>, locale: string, make: () => T): T {
   return format;
 }
 
+const relativeFormat = (locale: string) =>
+  cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const fullFormat = (locale: string) =>
+  cached(fullFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }));
+
+/**
+ * Makes the formatters every comment needs. A page's first `Intl` formatters cost tens of
+ * milliseconds of locale loading; made while the thread is on its way, that time overlaps the
+ * network wait instead of delaying the first comments.
+ */
+export function prepareFormats(locale: string): void {
+  relativeFormat(locale);
+  fullFormat(locale);
+}
+
 /** "5 minutes ago", "yesterday", … or null under a minute (the caller says "just now"). */
 export function relativeTime(iso: string, locale: string, now = Date.now()): string | null {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const format = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const format = relativeFormat(locale);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
@@ -31,8 +46,7 @@ export function relativeTime(iso: string, locale: string, now = Date.now()): str
 
 /** "27 November 2026 at 09:14" in the reader's language and time zone. */
 export function fullDate(iso: string, locale: string): string {
-  return cached(fullFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }))
-    .format(new Date(iso));
+  return fullFormat(locale).format(new Date(iso));
 }
 
 /** "27 November 2026" — for dates where the time of day does not matter. */

@@ -1,4 +1,11 @@
 /**
+ * "12,345": English digit grouping for the whole numbers the UI counts. Done by hand because
+ * the first `Intl.NumberFormat` of a page costs several milliseconds of locale loading, paid
+ * before the first comment shows.
+ */
+const num = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
  * Every piece of text the widget shows, in English. Other languages implement the same
  * `ParleyStrings` type; the `strings` property overrides any key. Counts go through
  * functions so each language can pluralise its own way.
@@ -6,7 +13,7 @@
 export const en = {
   // Section
   heading: 'Comments',
-  count: (n: number) => (n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`),
+  count: (n: number) => (n === 1 ? '1 comment' : `${num(n)} comments`),
   rulesLink: 'Our rules',
   rulesBlurb: 'Comments are a place for lively, respectful debate. Please report any comment that breaks our rules.',
   sortLabel: 'Sort',
@@ -17,10 +24,10 @@ export const en = {
   loading: 'Loading comments…',
   loadMore: 'Show more comments',
   loadingMore: 'Loading more comments…',
-  moreLoaded: (n: number) => (n === 1 ? '1 more comment loaded' : `${n} more comments loaded`),
-  repliesMore: (n: number) => (n === 1 ? 'Show 1 more reply' : `Show ${n} more replies`),
+  moreLoaded: (n: number) => (n === 1 ? '1 more comment loaded' : `${num(n)} more comments loaded`),
+  repliesMore: (n: number) => (n === 1 ? 'Show 1 more reply' : `Show ${num(n)} more replies`),
   repliesMoreUnknown: 'Show more replies',
-  repliesLoaded: (n: number) => (n === 1 ? '1 more reply loaded' : `${n} more replies loaded`),
+  repliesLoaded: (n: number) => (n === 1 ? '1 more reply loaded' : `${num(n)} more replies loaded`),
   repliesLabel: (name: string) => `Replies to ${name}`,
   inReplyTo: (name: string) => `In reply to ${name}`,
   earlierReply: 'an earlier reply',
@@ -45,7 +52,7 @@ export const en = {
   errorServer: 'The comment service is having trouble right now.',
   errorInvalid: 'The comment service sent an answer we could not read.',
   errorRateLimited: (seconds: number) =>
-    seconds === 1 ? 'Too many requests. Try again in 1 second.' : `Too many requests. Try again in ${seconds} seconds.`,
+    seconds === 1 ? 'Too many requests. Try again in 1 second.' : `Too many requests. Try again in ${num(seconds)} seconds.`,
   retry: 'Try again',
   loadMoreFailed: 'More comments could not be loaded.',
   repliesFailed: 'Replies could not be loaded.',
@@ -80,8 +87,8 @@ export const en = {
   postedPending: 'Comment sent. A moderator will review it before others can see it.',
   reply: 'Reply',
   replyTo: (name: string) => `Reply to ${name}`,
-  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${n} characters left`),
-  charactersOver: (n: number) => (n === 1 ? '1 character too many' : `${n} characters too many`),
+  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${num(n)} characters left`),
+  charactersOver: (n: number) => (n === 1 ? '1 character too many' : `${num(n)} characters too many`),
   shortcutHint: 'Ctrl+Enter to post',
   draftRestored: 'Your unsent draft was restored.',
   postFailed: 'Your comment was not posted. Your text is kept, so you can try again.',
