@@ -13,7 +13,18 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // `executeServerCommand('a11y-tree')`: Chromium's whole accessibility tree (the stock
+    // a11ySnapshot keeps only "interesting" nodes, which leaves out lists and list items).
+    {
+      name: 'a11y-tree',
+      executeCommand({ command, session }) {
+        if (command !== 'a11y-tree') return undefined;
+        return session.browser.getPage(session.id).accessibility.snapshot({ interestingOnly: false });
+      },
+    },
+  ],
   middleware: [
     // msw's worker must be served from the site root to control every test page.
     function serveMswWorker(context, next) {

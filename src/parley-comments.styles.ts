@@ -69,9 +69,15 @@ export const styles = css`
   .link-button:hover { color: var(--_text); }
 
   ol { list-style: none; margin: 0; padding: 0; }
-  /* Block flow, not grid: appending a page then lays out only the new items, not all of them. */
-  .thread > li + li { margin-block-start: var(--_space); border-block-start: 1px solid var(--_rule); padding-block-start: var(--_space); }
-  .thread-item { content-visibility: auto; contain-intrinsic-size: auto 8rem; }
+  /*
+   * Block flow, not grid: appending a page lays out only the new items. Each loaded page is a
+   * group skipped whole while offscreen, and each conversation inside it too.
+   */
+  .thread > li + li, .page > ol > li + li {
+    margin-block-start: var(--_space); border-block-start: 1px solid var(--_rule); padding-block-start: var(--_space);
+  }
+  .page { content-visibility: auto; contain-intrinsic-block-size: auto 100rem; }
+  .thread-item { content-visibility: auto; contain-intrinsic-block-size: auto 8rem; }
   .replies {
     display: grid; gap: calc(var(--_space) * 0.75); margin-block-start: calc(var(--_space) * 0.75);
     margin-inline-start: clamp(0.75rem, 4cqi, var(--_space) * 2);

@@ -389,13 +389,27 @@ export class ParleyComments extends LitElement implements ParleyHost {
     return html`
       ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${text.closed}</p>` : nothing}
       ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? text.empty : text.emptyInvite}</p>` : nothing}
-      <ol class="thread" role="list">${this.renderConversations(comments.slice(0, this.shown), view)}</ol>
+      <ol class="thread" role="list">${this.renderPages(this.renderConversations(comments.slice(0, this.shown), view))}</ol>
       ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.threadState.loadMore()) : nothing}
       ${nextCursor && !moreError
         ? html`<button part="load-more" class="more" type="button" aria-disabled=${loadingMore ? 'true' : 'false'}
             @click=${this.onLoadMore}>${loadingMore ? text.loadingMore : text.loadMore}</button>`
         : nothing}
     `;
+  }
+
+  /**
+   * The conversations in groups of one page each. An offscreen group is skipped whole by
+   * `content-visibility`, so each frame's style, layout and paint stay the same size however
+   * many pages the reader has loaded. The groups are `role="none"`: readers still meet one list.
+   */
+  private renderPages(conversations: unknown[]): TemplateResult[] {
+    const size = clampPageSize(this.pageSize);
+    const pages: TemplateResult[] = [];
+    for (let i = 0; i < conversations.length; i += size) {
+      pages.push(html`<li class="page" role="none"><ol role="none">${conversations.slice(i, i + size)}</ol></li>`);
+    }
+    return pages;
   }
 
   /**

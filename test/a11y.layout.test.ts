@@ -5,7 +5,7 @@
  * text spacing (1.4.12) and reduced motion. (Label in Name, 2.5.3, in every language: i18n.test.ts.)
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { en } from '../src/i18n/en.js';
 import type { ParleyComments } from '../src/parley-comments.js';
@@ -38,14 +38,34 @@ describe('structure and names', () => {
       expect(article.localName).to.equal('article');
       const item = article.parentElement!;
       expect(item.localName, 'each comment is a list item').to.equal('li');
-      expect(item.parentElement!.localName).to.equal('ol');
-      expect(item.parentElement!.getAttribute('role'), 'role=list survives list-style: none in Safari').to.equal('list');
+      let list = item.parentElement!;
+      if (item.classList.contains('thread-item')) {
+        // Top-level conversations sit in page groups (role=none), so each says listitem itself.
+        expect(item.getAttribute('role'), 'a conversation is a list item').to.equal('listitem');
+        expect([list.getAttribute('role'), list.parentElement!.getAttribute('role')], 'page groups are not announced').to.deep.equal(['none', 'none']);
+        list = list.parentElement!.parentElement!;
+      }
+      expect(list.localName).to.equal('ol');
+      expect(list.getAttribute('role'), 'role=list survives list-style: none in Safari').to.equal('list');
       const label = article.getAttribute('aria-label') ?? '';
       expect(label, 'author in the name').to.include(text(article.querySelector('[part~="comment-author"]')));
       expect(label, 'time in the name').to.include(text(article.querySelector('[part~="comment-time"]')));
     }
     const replies = el.shadowRoot!.querySelector('.replies')!;
     expect(replies.getAttribute('aria-label')).to.equal('Replies to Ann Hale');
+
+    // What assistive technology is given: one list whose items are the conversations.
+    type Node = { role: string; name?: string; children?: Node[] };
+    const lists: Node[] = [];
+    const walk = (node: Node) => {
+      if (node.role === 'list') lists.push(node);
+      node.children?.forEach(walk);
+    };
+    walk(await executeServerCommand<Node, undefined>('a11y-tree'));
+    const conversations = el.shadowRoot!.querySelectorAll('.thread-item').length;
+    const thread = lists.find((list) => !list.name);
+    expect(thread?.children?.map((child) => child.role), 'the thread list holds one item per conversation')
+      .to.deep.equal(Array(conversations).fill('listitem'));
   });
 });
 

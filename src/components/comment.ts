@@ -45,11 +45,6 @@ function bodyNodes(body: string): (Node | string)[] {
   });
 }
 
-function titled<T extends HTMLElement>(node: T, title: string): T {
-  node.title = title;
-  return node;
-}
-
 interface Content {
   key: string;
   strings: ParleyStrings;
@@ -74,7 +69,8 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   const removed = comment.status === 'removed';
   const name = removed ? strings.removedAuthor : comment.author.displayName;
   const when = relativeTime(comment.createdAt, locale, view.now) ?? strings.justNow;
-  const time = titled(element('time', '', 'comment-time', when), fullDate(comment.createdAt, locale));
+  const time = element('time', '', 'comment-time', when);
+  time.title = fullDate(comment.createdAt, locale);
   time.dateTime = comment.createdAt;
   const meta = element('div', 'meta', null, element('span', 'author', 'comment-author', name));
   if (!removed) {
@@ -84,7 +80,9 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   }
   meta.append(time);
   if (comment.editedAt && !removed) {
-    meta.append(titled(element('span', 'edited', null, strings.edited), strings.editedTitle(fullDate(comment.editedAt, locale))));
+    const edited = element('span', 'edited', null, strings.edited);
+    edited.title = strings.editedTitle(fullDate(comment.editedAt, locale));
+    meta.append(edited);
   }
   const node = element('div', 'content', null, meta);
   if (answers) node.append(element('p', 'answers', null, strings.inReplyTo(answers)));
@@ -111,7 +109,11 @@ export function renderComment(comment: Comment, view: CommentView, answers?: str
   </article>`;
 }
 
-/** A top-level comment with its conversation nested under it. */
+/**
+ * A top-level comment with its conversation nested under it. `role="listitem"` because the page
+ * groups between it and the thread's list are `role="none"` (an `li` is a list item only
+ * directly inside a list).
+ */
 export function renderConversation(
   comment: Comment,
   replies: Comment[],
@@ -124,7 +126,7 @@ export function renderConversation(
   for (const reply of replies) names.set(reply.id, label(reply));
   const answers = (reply: Comment) =>
     !reply.parentId || reply.parentId === comment.id ? undefined : names.get(reply.parentId) ?? strings.earlierReply;
-  return html`<li class="thread-item">
+  return html`<li class="thread-item" role="listitem">
     ${renderComment(comment, view)}
     ${replies.length || more !== nothing
       ? html`<ol class="replies" role="list" aria-label=${strings.repliesLabel(label(comment))}>

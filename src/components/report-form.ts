@@ -1,12 +1,24 @@
 /**
  * The inline "Report this comment" form: a radio group of reasons (values are the API codes),
  * an optional note with a counter, Send report and Cancel. A template, not an element: the
- * report controller owns the draft and passes it in.
+ * report controller owns the draft and passes it in. Few readers ever report, so this module
+ * and its styles are a chunk of their own, fetched when a reader first heads for a Report
+ * button (pointer over it or focus on it) rather than with every article.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../api/errors.js';
 import { REPORT_REASONS, type ReportReason } from '../api/types.js';
 import type { ParleyStrings } from '../i18n/en.js';
+
+/** The form's rules, added to the element's shadow root when this module arrives. */
+export const formStyles = css`
+  .report fieldset { display: grid; margin: 0; padding: 0; border: 0; }
+  .report legend { padding: 0; }
+  .reason { display: flex; align-items: center; gap: 0.5rem; min-block-size: 2.25rem; }
+  .reason input { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; }
+  .report textarea { padding: 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); }
+  .report-count { color: var(--_muted); font-size: 0.875em; }
+`;
 
 /** The longest note api-v1 accepts. */
 export const NOTE_MAX = 500;

@@ -7,13 +7,28 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../api/errors.js';
 import type { Comment } from '../api/types.js';
-import { renderReportForm, type ReportDraft } from '../components/report-form.js';
+import type { ReportDraft } from '../components/report-form.js';
 import { emit } from '../events.js';
 import { describeError } from '../format/errors.js';
 import type { ParleyHost } from '../host.js';
 
 /** A notice that stands in for the form, named by its string. */
-type Notice = 'signInToAct' | 'reportBanned' | 'reportSuspended' | 'reportOwn' | 'reportGone';
+type Notice = 'signInToAct' | 'reportBanned' | 'reportSuspended' | 'reportOwn' | 'reportGone' | 'errorNetwork';
+
+type FormModule = typeof import('../components/report-form.js');
+let formModule: FormModule | undefined;
+let formLoading: Promise<FormModule> | undefined;
+
+/** The form's code, fetched once per page; a failed fetch is tried again next time. */
+function loadForm(): Promise<FormModule> {
+  return (formLoading ??= import('../components/report-form.js').then(
+    (module) => (formModule = module),
+    (error: unknown) => {
+      formLoading = undefined;
+      throw error;
+    },
+  ));
+}
 
 /** Refusals that would only repeat, by error code (also the viewer statuses that may not report). */
 const REFUSALS: Record<string, Notice> = { banned: 'reportBanned', suspended: 'reportSuspended', own_comment: 'reportOwn' };
@@ -36,6 +51,15 @@ export class ReportController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    // Heading for a Report button (pointer or keyboard) starts fetching the form.
+    for (const type of ['pointerover', 'focusin']) this.host.renderRoot.addEventListener(type, this.onApproach);
+  }
+
+  private onApproach = (e: Event): void => {
+    if ((e.target as Element).closest?.(BUTTON)) loadForm().catch(() => undefined);
+  };
+
   hostUpdate(): void {
     // A reload brings fresh `viewerReported` values and maybe another viewer: start over.
     if (this.host.threadState.status === 'loading') {
@@ -46,6 +70,7 @@ export class ReportController implements ReactiveController {
 
   hostDisconnected(): void {
     this.reset();
+    for (const type of ['pointerover', 'focusin']) this.host.renderRoot.removeEventListener(type, this.onApproach);
   }
 
   /** Comments whose report UI differs from what the thread data alone says (the host re-renders them). */
@@ -62,7 +87,7 @@ export class ReportController implements ReactiveController {
     const reported = this.reported.get(comment.id) ?? comment.viewerReported;
     return html`<button part="report-button" class="link-button ${reported ? 'reported' : ''}" type="button"
       aria-label=${reported ? t.reportedComment(name) : t.reportComment(name)}
-      aria-expanded=${this.panel?.id === comment.id} @click=${() => this.toggle(comment, reported)}
+      aria-expanded=${this.panel?.id === comment.id} @click=${() => void this.toggle(comment, reported)}
     >${reported ? t.reported : t.report}</button>`;
   }
 
@@ -73,7 +98,7 @@ export class ReportController implements ReactiveController {
     const t = this.host.text;
     const { kind } = p;
     return html`<div class="report" @keydown=${this.onKeydown}>${kind === 'form'
-      ? renderReportForm(t, p, this.renderError(p, t.reportFailed), this.onEdit, this.onSend, () => this.close(p))
+      ? formModule!.renderReportForm(t, p, this.renderError(p, t.reportFailed), this.onEdit, this.onSend, () => this.close(p))
       : kind === 'done'
         ? html`<div part="report-status" class="report-status">
             <p>${t.reportThanks}</p>
@@ -103,7 +128,7 @@ export class ReportController implements ReactiveController {
       : nothing;
   }
 
-  private toggle(comment: Comment, reported: boolean): void {
+  private async toggle(comment: Comment, reported: boolean): Promise<void> {
     const { id } = comment;
     if (this.panel?.id === id) return this.close(this.panel);
     const viewer = this.host.threadState.viewer;
@@ -115,9 +140,23 @@ export class ReportController implements ReactiveController {
     } else if (!reported) {
       kind = REFUSALS[viewer.status] ?? kind;
     }
+    if (kind === 'form') {
+      try {
+        const { formStyles } = await loadForm();
+        this.adoptFormStyles(formStyles.styleSheet);
+      } catch {
+        kind = 'errorNetwork'; // the form's code could not be fetched: say so; Report tries again
+      }
+    }
     this.panel = { id, kind, note: '' };
     this.host.requestUpdate();
     if (kind === 'form') void this.focus(id, '.report input');
+  }
+
+  /** Adds the form's style sheet to this element's shadow root, once. */
+  private adoptFormStyles(sheet: CSSStyleSheet | undefined): void {
+    const root = this.host.renderRoot as ShadowRoot;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   private edit(p: Panel, change: Partial<Panel>): void {

@@ -28,6 +28,7 @@ function page(attributes: string, extraScript = '', lang = 'en'): string {
 before(async () => {
   site = await serveSite({
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
+    '/parley-report-form.js': { path: 'dist/parley-report-form.js' },
     '/parley-de.js': { path: 'dist/parley-de.js' },
     '/watch.js': { body: WATCH, headers: JS },
     '/favicon.ico': { body: '', headers: { 'Content-Type': 'image/x-icon' } },
@@ -119,6 +120,10 @@ test('a reader sees the thread, styled, and loads more with no CSP violation', a
 
 test('a subscriber posts a comment and opens and cancels the report form with no CSP violation', async () => {
   const { tab, problems } = await open('/subscriber');
+  const formChunk: string[] = [];
+  tab.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/parley-report-form.js') formChunk.push(request.url());
+  });
   const input = 'parley-comments >>> [part~="composer-input"]';
   await tab.waitForSelector(input, { timeout: 10_000 });
   await tab.click(input);
@@ -127,8 +132,16 @@ test('a subscriber posts a comment and opens and cancels the report form with no
   await tab.waitForFunction(() => [...document.querySelector('parley-comments')!.shadowRoot!.querySelectorAll('[part~="comment-body"]')]
     .some((n) => n.textContent === 'Posted under Trusted Types.'), { timeout: 10_000 });
 
+  assert.deepEqual(formChunk, [], 'the report form is not fetched with the thread');
   await tab.click('parley-comments >>> [data-comment-id] [part~="report-button"]');
   await tab.waitForSelector('parley-comments >>> [part~="report-form"]', { timeout: 5000 });
+  assert.equal(formChunk.length, 1, 'the form is fetched once, when the reader heads for Report');
+  const form = await tab.evaluate(() => {
+    const root = document.querySelector('parley-comments')!.shadowRoot!;
+    const radio = root.querySelector<HTMLElement>('[part~="report-form"] input[type="radio"]')!.getBoundingClientRect();
+    return { border: getComputedStyle(root.querySelector('[part~="report-form"] fieldset')!).borderTopStyle, radio: radio.width };
+  });
+  assert.deepEqual(form, { border: 'none', radio: 24 }, "the form's own styles arrived with it (no fieldset border, 24 px radios)");
   await tab.click('parley-comments >>> [part~="report-cancel"]');
   await tab.waitForFunction(() => !document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="report-form"]'),
     { timeout: 5000 });
