@@ -63,6 +63,14 @@ try {
       const f = (n: number) => n.toFixed(1).padStart(6);
       console.log(`${f((e.ts - start) / 1000)}  ${f(ms)}  ${f(sum(e, ['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks']))} ${f(sum(e, ['UpdateLayoutTree']))}  ${f(sum(e, ['Layout']))}  ${f(sum(e, ['Paint', 'PrePaint', 'Layerize']))} ${f(sum(e, ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR']))}`);
     }
+    if (process.env.TIMELINE_LAYOUTS) {
+      for (const e of onMain) {
+        if (e.ph === 'X' && e.name === 'Layout' && (e.dur ?? 0) > 2000 && e.ts >= start && e.ts <= end) {
+          const a = e.args as unknown as { beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean } };
+          console.log(`  layout at ${((e.ts - start) / 1000).toFixed(1)} ms: ${((e.dur ?? 0) / 1000).toFixed(1)} ms, ${JSON.stringify(a.beginData)}`);
+        }
+      }
+    }
     console.log(`main thread busy ${busy.toFixed(1)} ms of ${((end - start) / 1000).toFixed(1)} ms`);
     await page.close();
   }

@@ -95,6 +95,7 @@ export const styles = css`
   .body { white-space: pre-wrap; overflow-wrap: anywhere; }
   .placeholder { color: var(--_muted); font-style: italic; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.25rem; }
+  .actions:empty { display: none; }
 
   .notice, .error {
     padding: 0.75rem var(--_space); border-radius: var(--_radius);

@@ -455,11 +455,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
       strings: this.text,
       locale: this.locale,
       now: Date.now(),
-      actions: (comment) => {
-        const reply = this.participation.renderReplyButton(comment);
-        const report = this.reports.renderButton(comment);
-        return reply === nothing && report === nothing ? nothing : html`<div class="actions">${reply}${report}</div>`;
-      },
+      reply: (comment) => this.participation.renderReplyButton(comment),
+      report: (comment) => this.reports.renderButton(comment),
       below: (comment) => {
         const reply = this.participation.renderReplyForm(comment);
         const report = this.reports.renderForm(comment);

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ParleyClient } from '../src/api/client.js';
 import {
-  DecodeError, decodeComment, decodeCounts, decodeErrorBody, decodeRepliesPage, decodeReportResult, decodeThreadPage,
+  DecodeError, decodeComment, decodeErrorBody, decodeRepliesPage, decodeReportResult, decodeThreadPage,
 } from '../src/api/decode.js';
 import { ApiError } from '../src/api/errors.js';
 import { REPORT_REASONS, type Comment, type Thread, type Viewer } from '../src/api/types.js';
@@ -123,7 +123,6 @@ const answerOr = (shape: fc.Arbitrary<unknown>) => fc.oneof({ weight: 1, arbitra
 const threadPage = answerOr(record({ thread, viewer, comments: maybeBroken(fc.array(comment, { maxLength: 4 })), nextCursor: cursor }));
 const repliesPage = answerOr(record({ comments: maybeBroken(fc.array(comment, { maxLength: 4 })), nextCursor: cursor }));
 const reportResult = answerOr(record({ commentId: maybeBroken(someId, fc.constant('')), reason: maybeBroken(fc.constantFrom(...REPORT_REASONS), fc.constant('rude')) }));
-const counts = answerOr(record({ counts: maybeBroken(fc.dictionary(someString, maybeBroken(fc.nat(), badCount))) }));
 
 /** The property every decoder must keep: a value that passes `check`, or a DecodeError. */
 function decodesOrRejects<T>(decode: (v: unknown) => T, check: (value: T) => void) {
@@ -156,9 +155,6 @@ describe('decoders, for any JSON', () => {
     ['decodeReportResult', reportResult, decodesOrRejects(decodeReportResult, (r) => {
       expect(r.commentId).to.be.a('string').and.not.equal('');
       expect(REPORT_REASONS).to.include(r.reason);
-    })],
-    ['decodeCounts', counts, decodesOrRejects(decodeCounts, (c) => {
-      expect(Object.values(c).every(isCount), 'every count a whole number').to.be.true;
     })],
   ];
   for (const [name, inputs, property] of cases) {
@@ -264,7 +260,6 @@ const CALLS: [string, Call][] = [
   ['postComment', (c) => c.postComment({ thread: { id: 't', url: 'https://n.test/', title: 'T' }, body: 'hi', parentId: null }, 'key')],
   ['reportComment', (c) => c.reportComment('c-1', 'spam', '')],
   ['withdrawReport', (c) => c.withdrawReport('c-1')],
-  ['fetchCounts', (c) => c.fetchCounts(['a', 'b'])],
 ];
 
 describe('ParleyClient, for any answer', () => {

@@ -1,41 +1,50 @@
 // The report form is its own module, fetched the first time a reader heads for a Report
-// button. Its own test file, so the page has not loaded the module before this test.
-import { expect, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse, passthrough } from 'msw';
+// button (that it is a separate file, not fetched with the thread, is checked on the built
+// bundle in test/e2e/csp.test.ts). Its own test file, so the page has not loaded the form yet.
+import { expect, nextFrame } from '@open-wc/testing';
+import { formLoader } from '../src/controllers/reporting.js';
 import { text } from './helpers.js';
 import { findIn, inComment, press, reportBackend, reportButton, showThread, writes } from './report.helpers.js';
 
-const FORM_MODULE = /\/src\/components\/report-form\.(js|ts)(\?|$)/;
-
 describe('the report form, loaded when first needed', () => {
+  const realLoad = formLoader.load;
+  afterEach(() => {
+    formLoader.load = realLoad;
+  });
+
   it('is fetched when the reader heads for Report, not with the thread; a failed fetch says so and Report tries again', async () => {
-    const backend = reportBackend();
-    const requested: string[] = [];
+    let fetches = 0;
     let failing = true;
-    const el = await showThread(backend, http.get(FORM_MODULE, ({ request }) => {
-      requested.push(new URL(request.url).pathname);
-      return failing ? HttpResponse.error() : passthrough();
-    }));
-    expect(requested, 'nothing fetched with the thread').to.deep.equal([]);
+    formLoader.load = () => {
+      fetches++;
+      return failing ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad();
+    };
+    const backend = reportBackend();
+    const el = await showThread(backend);
+    expect(fetches, 'nothing fetched with the thread').to.equal(0);
 
     reportButton(el, 'c-2')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
-    await waitUntil(() => requested.length === 1, 'pointing at Report fetched nothing', { timeout: 4000 });
+    expect(fetches, 'pointing at Report starts the fetch').to.equal(1);
+    await nextFrame();
 
-    // The fetch failed (no connection): pressing Report tries again, and says it could not.
+    // That fetch failed (no connection): pressing Report tries again, and says it could not.
     await press(reportButton(el)!);
     const notice = await findIn(el, 'c-1', 'notice');
     expect(text(notice)).to.equal(el.text.errorNetwork);
     expect(notice.getAttribute('role')).to.equal('alert');
-    expect(requested.length, 'Report fetched the form again').to.equal(2);
+    expect(fetches, 'Report fetched the form again').to.equal(2);
     expect(writes(backend), 'no report was sent').to.have.length(0);
 
     failing = false;
+    reportButton(el, 'c-2')!.focus(); // a keyboard reader reaching a Report button starts the fetch too
+    expect(fetches, 'focus on Report fetched the form').to.equal(3);
     await press(reportButton(el)!); // closes the notice
     await press(reportButton(el)!);
     const form = await findIn(el, 'c-1', 'report-form');
     expect(inComment(el, 'c-1', '[part~="notice"]')).to.be.null;
     expect(getComputedStyle(form.querySelector('fieldset')!).borderTopStyle, "the form's own styles apply").to.equal('none');
     expect(form.querySelector('input[type="radio"]')!.getBoundingClientRect().width).to.equal(24);
+    expect(fetches, 'once loaded, the form is not fetched again').to.equal(3);
     await expect(el).to.be.accessible();
   });
 });

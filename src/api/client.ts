@@ -5,7 +5,7 @@
  */
 import { ApiError, parseRetryAfter } from './errors.js';
 import {
-  DecodeError, decodeComment, decodeCounts, decodeErrorBody, decodeRepliesPage, decodeReportResult,
+  DecodeError, decodeComment, decodeErrorBody, decodeRepliesPage, decodeReportResult,
   decodeThreadPage,
 } from './decode.js';
 import type { Comment, NewComment, RepliesPage, ReportReason, ReportResult, SortOrder, ThreadPage } from './types.js';
@@ -79,10 +79,6 @@ export class ParleyClient {
       signal,
       decode: () => undefined,
     });
-  }
-
-  fetchCounts(threadIds: string[], signal?: AbortSignal): Promise<Record<string, number>> {
-    return this.request('counts', { query: { thread: threadIds }, signal, decode: decodeCounts });
   }
 
   /** Builds the URL of a path relative to the backend base, whatever slashes the publisher typed. */

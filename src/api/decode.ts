@@ -100,13 +100,6 @@ export const decodeRepliesPage = (value: unknown): RepliesPage =>
 export const decodeReportResult = (value: unknown): ReportResult =>
   object<ReportResult>({ commentId: id, reason: oneOf(REPORT_REASONS) })(value, 'response');
 
-export function decodeCounts(value: unknown): Record<string, number> {
-  const counts = object({ counts: (v, p) => (isObject(v) ? v : fail(p, 'an object')) })(value, 'response').counts;
-  const result: Record<string, number> = {};
-  for (const key in counts) result[key] = count(counts[key], `response.counts.${key}`);
-  return result;
-}
-
 /** The `{error:{code,message}}` body of a failed request, or null when it is not one. */
 export function decodeErrorBody(value: unknown): { code: string; message: string } | null {
   const error = isObject(value) ? value.error : null;

@@ -14,8 +14,10 @@ export interface CommentView {
   strings: ParleyStrings;
   locale: string;
   now: number;
-  /** The buttons under a comment (reply, report), or nothing. */
-  actions(comment: Comment): TemplateResult | typeof nothing;
+  /** The Reply button under a comment, or nothing. */
+  reply(comment: Comment): TemplateResult | typeof nothing;
+  /** The Report button under a comment, or nothing. */
+  report(comment: Comment): HTMLElement | typeof nothing;
   /** An inline form open under a comment (reply composer, report form), or nothing. */
   below(comment: Comment): TemplateResult | typeof nothing;
 }
@@ -104,7 +106,7 @@ export function renderComment(comment: Comment, view: CommentView, answers?: str
     aria-label=${label}
   >
     ${node}
-    ${comment.status === 'removed' ? nothing : view.actions(comment)}
+    <div class="actions">${view.reply(comment)}${view.report(comment)}</div>
     ${view.below(comment)}
   </article>`;
 }

@@ -19,9 +19,12 @@ type FormModule = typeof import('../components/report-form.js');
 let formModule: FormModule | undefined;
 let formLoading: Promise<FormModule> | undefined;
 
+/** Fetches the form's module; a test may stand in a failing fetch. @internal */
+export const formLoader = { load: (): Promise<FormModule> => import('../components/report-form.js') };
+
 /** The form's code, fetched once per page; a failed fetch is tried again next time. */
 function loadForm(): Promise<FormModule> {
-  return (formLoading ??= import('../components/report-form.js').then(
+  return (formLoading ??= formLoader.load().then(
     (module) => (formModule = module),
     (error: unknown) => {
       formLoading = undefined;
@@ -34,6 +37,10 @@ function loadForm(): Promise<FormModule> {
 const REFUSALS: Record<string, Notice> = { banned: 'reportBanned', suspended: 'reportSuspended', own_comment: 'reportOwn' };
 
 const BUTTON = '[part~="report-button"]';
+
+/** Each comment's report button, kept while the comment is, and each button's comment. */
+const buttons = new WeakMap<Comment, HTMLButtonElement>();
+const comments = new WeakMap<Element, Comment>();
 
 interface Panel extends ReportDraft {
   /** The comment it is open under. */
@@ -54,6 +61,7 @@ export class ReportController implements ReactiveController {
   hostConnected(): void {
     // Heading for a Report button (pointer or keyboard) starts fetching the form.
     for (const type of ['pointerover', 'focusin']) this.host.renderRoot.addEventListener(type, this.onApproach);
+    this.host.renderRoot.addEventListener('click', this.onClick);
   }
 
   private onApproach = (e: Event): void => {
@@ -71,6 +79,7 @@ export class ReportController implements ReactiveController {
   hostDisconnected(): void {
     this.reset();
     for (const type of ['pointerover', 'focusin']) this.host.renderRoot.removeEventListener(type, this.onApproach);
+    this.host.renderRoot.removeEventListener('click', this.onClick);
   }
 
   /** Comments whose report UI differs from what the thread data alone says (the host re-renders them). */
@@ -78,18 +87,41 @@ export class ReportController implements ReactiveController {
     return [this.panel?.id ?? '', ...this.reported.keys()];
   }
 
-  /** The report button in `comment`'s actions row: every published comment but the viewer's own. */
-  renderButton(comment: Comment): TemplateResult | typeof nothing {
+  /**
+   * The report button in `comment`'s actions row: every published comment but the viewer's
+   * own. Built by hand once per comment and brought up to date in place (a thread has one per
+   * comment, so a template instance each would cost more than the button); its clicks reach
+   * one listener on the shadow root.
+   */
+  renderButton(comment: Comment): HTMLElement | typeof nothing {
     const viewer = this.host.threadState.viewer;
     if (comment.status !== 'published' || comment.author.id === viewer?.id) return nothing;
     const t = this.host.text;
     const name = comment.author.displayName;
-    const reported = this.reported.get(comment.id) ?? comment.viewerReported;
-    return html`<button part="report-button" class="link-button ${reported ? 'reported' : ''}" type="button"
-      aria-label=${reported ? t.reportedComment(name) : t.reportComment(name)}
-      aria-expanded=${this.panel?.id === comment.id} @click=${() => void this.toggle(comment, reported)}
-    >${reported ? t.reported : t.report}</button>`;
+    const reported = this.isReported(comment);
+    let button = buttons.get(comment);
+    if (!button) {
+      buttons.set(comment, (button = document.createElement('button')));
+      comments.set(button, comment);
+      button.setAttribute('part', 'report-button');
+      button.type = 'button';
+    }
+    button.className = reported ? 'link-button reported' : 'link-button';
+    button.setAttribute('aria-label', reported ? t.reportedComment(name) : t.reportComment(name));
+    button.setAttribute('aria-expanded', String(this.panel?.id === comment.id));
+    button.textContent = reported ? t.reported : t.report;
+    return button;
   }
+
+  private isReported(comment: Comment): boolean {
+    return this.reported.get(comment.id) ?? comment.viewerReported;
+  }
+
+  private onClick = (e: Event): void => {
+    const button = (e.target as Element).closest?.(BUTTON);
+    const comment = button && comments.get(button);
+    if (comment) void this.toggle(comment, this.isReported(comment));
+  };
 
   /** The open panel under `comment`: the form, the confirmation with Undo, or a notice. */
   renderForm(comment: Comment): TemplateResult | typeof nothing {
