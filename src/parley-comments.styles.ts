@@ -22,7 +22,6 @@ export const styles = css`
     --_radius: var(--parley-radius, 6px);
     --_space: var(--parley-spacing, 1rem);
     display: block;
-    container-type: inline-size;
     color: var(--_text);
     /* At home on the page: its own background and typeface unless the publisher sets others. */
     background: var(--parley-background, light-dark(transparent, #161616));
@@ -80,7 +79,7 @@ export const styles = css`
   .thread-item { content-visibility: auto; contain-intrinsic-block-size: auto 8rem; }
   .replies {
     display: grid; gap: calc(var(--_space) * 0.75); margin-block-start: calc(var(--_space) * 0.75);
-    margin-inline-start: clamp(0.75rem, 4cqi, var(--_space) * 2);
+    margin-inline-start: clamp(0.75rem, 4%, var(--_space) * 2);
     padding-inline-start: calc(var(--_space) * 0.75); border-inline-start: 2px solid var(--_border);
   }
   .comment { display: grid; gap: 0.375rem; min-inline-size: 0; }
@@ -116,5 +115,5 @@ export const styles = css`
   @keyframes pulse { 50% { opacity: 0.5; } }
 
   .more { justify-self: start; }
-  .replies-more { margin-block-start: 0.5rem; margin-inline-start: clamp(0.75rem, 4cqi, var(--_space) * 2); }
+  .replies-more { margin-block-start: 0.5rem; margin-inline-start: clamp(0.75rem, 4%, var(--_space) * 2); }
 `;
