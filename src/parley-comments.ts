@@ -174,8 +174,13 @@ export class ParleyComments extends LitElement implements ParleyHost {
   private chunk = FIRST_CHUNK;
   private chunkStart: { at: number; from: number } | null = null;
   private frame: ReturnType<typeof setTimeout> | 0 = 0;
-  /** What each list slot last rendered, so an unchanged conversation is skipped (`noChange`). */
+  /**
+   * What each list slot last rendered, so an unchanged conversation is skipped (`noChange`):
+   * for the loaded pages, and for the comments the viewer posted on top of them, which have
+   * their own group so that a new comment does not shift every slot below it.
+   */
   private slots: unknown[][] = [];
+  private postedSlots: unknown[][] = [];
   /** A page has fully rendered: parley-load (and for load-more, the announcement) is due. */
   private loaded: { thread: Thread; viewer: Viewer | null; added: number; action: ThreadAction } | null = null;
 
@@ -362,7 +367,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
       ${status === 'idle' || status === 'loading' ? this.renderSkeleton() : nothing}
       ${status === 'error' ? this.renderError(text.loadFailed, this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
-      ${status === 'ready' ? this.renderThread() : ((this.slots = []), nothing)}
+      ${status === 'ready' ? this.renderThread() : ((this.slots = []), (this.postedSlots = []), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -384,12 +389,14 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   private renderThread(): TemplateResult {
     const { text } = this;
-    const { thread, comments, nextCursor, loadingMore, moreError } = this.threadState;
+    const { thread, comments, prepended, nextCursor, loadingMore, moreError } = this.threadState;
     const view = this.commentView();
+    const posted = this.renderConversations(comments.slice(0, prepended), view, this.postedSlots);
     return html`
       ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${text.closed}</p>` : nothing}
       ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? text.empty : text.emptyInvite}</p>` : nothing}
-      <ol class="thread" role="list">${this.renderPages(this.renderConversations(comments.slice(0, this.shown), view))}</ol>
+      <ol class="thread" role="list">${posted.length ? this.renderPages(posted, posted.length) : nothing}${
+        this.renderPages(this.renderConversations(comments.slice(prepended, Math.max(prepended, this.shown)), view, this.slots))}</ol>
       ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.threadState.loadMore()) : nothing}
       ${nextCursor && !moreError
         ? html`<button part="load-more" class="more" type="button" aria-disabled=${loadingMore ? 'true' : 'false'}
@@ -403,8 +410,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
    * `content-visibility`, so each frame's style, layout and paint stay the same size however
    * many pages the reader has loaded. The groups are `role="none"`: readers still meet one list.
    */
-  private renderPages(conversations: unknown[]): TemplateResult[] {
-    const size = clampPageSize(this.pageSize);
+  private renderPages(conversations: unknown[], size = clampPageSize(this.pageSize)): TemplateResult[] {
     const pages: TemplateResult[] = [];
     for (let i = 0; i < conversations.length; i += size) {
       pages.push(html`<li class="page" role="none"><ol role="none">${conversations.slice(i, i + size)}</ol></li>`);
@@ -416,7 +422,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
    * The conversations, skipping each one whose inputs are the same as when its slot last
    * rendered it, so a keystroke or another page does not re-render the whole thread.
    */
-  private renderConversations(comments: Comment[], view: CommentView): unknown[] {
+  private renderConversations(comments: Comment[], view: CommentView, slots: unknown[][]): unknown[] {
     const { viewer, thread, conversations } = this.threadState;
     const live = new Set([...this.participation.liveIds(), ...this.reports.liveIds()]);
     const minute = Math.floor(view.now / 60_000);
@@ -426,12 +432,12 @@ export class ParleyComments extends LitElement implements ParleyHost {
       const inputs = [comment, replies, conversation?.loading, conversation?.error, conversation?.cursor,
         conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute];
       const isLive = live.has(comment.id) || replies.some((reply) => live.has(reply.id));
-      const previous = this.slots[i];
+      const previous = slots[i];
       if (!isLive && previous?.length === inputs.length && previous.every((value, k) => value === inputs[k])) return noChange;
-      this.slots[i] = isLive ? [] : inputs;
+      slots[i] = isLive ? [] : inputs;
       return renderConversation(comment, replies, view, this.renderRepliesMore(comment));
     });
-    this.slots.length = comments.length;
+    slots.length = comments.length;
     return rendered;
   }
 

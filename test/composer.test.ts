@@ -54,6 +54,26 @@ describe('the composer', () => {
     }
   });
 
+  it('adds new comments on top without rebuilding the comments already shown', async () => {
+    await serveBackend(threadFor(subscriber()));
+    const el = await renderWidget();
+    const input = await composerInput(el);
+    const articles = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[data-comment-id]')];
+    const before = articles();
+    const ids = before.map((a) => a.dataset.commentId);
+    for (const [i, body] of ['First new one.', 'Second new one.'].entries()) {
+      await typeInto(input, body);
+      submit(el).click();
+      await waitForComments(el, 4 + i);
+    }
+    expect(commentBodies(el).slice(0, 2)).to.deep.equal(['Second new one.', 'First new one.']);
+    const after = articles().slice(2);
+    // The same elements, still showing the same comments: nothing below the new ones was re-rendered.
+    expect(after.map((a) => a.dataset.commentId)).to.deep.equal(ids);
+    expect(after.every((a, i) => a === before[i]), 'the comments already shown keep their elements').to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
   it('puts a new comment last when the reader sorts oldest first', async () => {
     await serveBackend(threadFor(subscriber()));
     const el = await renderWidget({ sort: 'oldest' });

@@ -42,6 +42,8 @@ export class ThreadController implements ReactiveController {
   thread: Thread | null = null;
   viewer: Viewer | null = null;
   comments: Comment[] = [];
+  /** How many of `comments`, at its start, the viewer posted since the first page (newest first puts them on top). */
+  prepended = 0;
   nextCursor: string | null = null;
   conversations = new Map<string, Conversation>();
   error: ApiError | null = null;
@@ -97,6 +99,7 @@ export class ThreadController implements ReactiveController {
       this.thread = page.thread;
       this.viewer = page.viewer;
       this.comments = page.comments;
+      this.prepended = 0;
       this.conversations = new Map(page.comments.map((c) => [c.id, conversationOf(c)]));
       this.nextCursor = page.nextCursor;
       this.status = 'ready';
@@ -205,7 +208,12 @@ export class ThreadController implements ReactiveController {
       conversation.total++;
     } else {
       if (parentId || has(this.comments, id)) return;
-      this.comments = this.query?.sort === 'oldest' ? [...this.comments, comment] : [comment, ...this.comments];
+      if (this.query?.sort === 'oldest') {
+        this.comments = [...this.comments, comment];
+      } else {
+        this.comments = [comment, ...this.comments];
+        this.prepended++;
+      }
       this.conversations.set(id, conversationOf(comment));
     }
     if (this.thread && comment.status === 'published') this.thread = { ...this.thread, commentCount: this.thread.commentCount + 1 };
