@@ -228,8 +228,13 @@ export class ParleyComments extends LitElement implements ParleyHost {
   private resolveLanguage(): { locale: string; text: ParleyStrings } {
     const locale = shippedLanguage((this.closest('[lang]') as HTMLElement | null)?.lang || 'en');
     const base = this.localeStrings[0] === baseLanguage(locale) ? this.localeStrings[1] : en;
-    return { locale, text: this.strings ? { ...base, ...this.strings } : base };
+    const { strings, merged } = this;
+    // The same merged object while neither side changes: every comment's cache keys on it.
+    if (strings && (merged?.[0] !== base || merged[1] !== strings)) this.merged = [base, strings, { ...base, ...strings }];
+    return { locale, text: strings ? this.merged![2] : base };
   }
+
+  private merged?: [ParleyStrings, Partial<ParleyStrings>, ParleyStrings];
 
   /** An API client for the current backend settings. @internal */
   get client(): ParleyClient {
@@ -271,7 +276,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   private load(): Promise<void> {
     if (!this.backendUrl) {
-      console.warn('<parley-comments>: set backend-url to the base URL of a Parley API v1 backend.');
+      console.warn('<parley-comments>: no backend-url');
       return Promise.resolve();
     }
     const loading = this.threadState.load({
@@ -374,9 +379,9 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   private renderSkeleton(): TemplateResult {
     return html`<div class="skeleton" role="progressbar" aria-label=${this.text.loading}>
-      ${[0, 1, 2].map(() => html`<div class="skeleton-comment">
-        <div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div>
-      </div>`)}
+      <div class="skeleton-comment"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>
+      <div class="skeleton-comment"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>
+      <div class="skeleton-comment"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>
     </div>`;
   }
 

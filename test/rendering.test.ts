@@ -10,6 +10,35 @@ import { posts, subscriber, threadFor, typeInto } from './posting.helpers.js';
 beforeEach(() => localStorage.clear());
 
 describe('rendering the list', () => {
+  it("keeps each comment's elements across updates, with strings overridden, and a new minute only rewrites the time", async () => {
+    const comments = [makeComment(1, { createdAt: new Date(Date.now() - 30_000).toISOString() }), makeComment(2)];
+    await serveBackend(new FakeBackend({ comments, thread: makeThread({ commentCount: 2 }) }));
+    const el = await renderWidget();
+    el.strings = { heading: 'Reader talk' };
+    await waitForComments(el, 2);
+    await el.updateComplete;
+    const bodies = parts(el, 'comment-body');
+    const article = el.shadowRoot!.querySelector('[data-comment-id="c-1"]')!;
+    const time = article.querySelector('[part~="comment-time"]')!;
+    expect(time.textContent).to.equal('just now');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(parts(el, 'comment-body').every((b, i) => b === bodies[i]), 'the same elements after an update').to.be.true;
+
+    const realNow = Date.now;
+    Date.now = () => realNow() + 3 * 60_000;
+    try {
+      el.requestUpdate();
+      await el.updateComplete;
+    } finally {
+      Date.now = realNow;
+    }
+    expect(parts(el, 'comment-body').every((b, i) => b === bodies[i]), 'the same elements a few minutes on').to.be.true;
+    expect(article.querySelector('[part~="comment-time"]') === time, 'the same time element').to.be.true;
+    expect(time.textContent, 'now saying how long ago').to.equal('3 minutes ago');
+    expect(article.getAttribute('aria-label')).to.equal('Comment by Bob Okafor, 3 minutes ago');
+  });
+
   it('shows a page of 100 a chunk at a time and sends parley-load once all of it is on screen', async () => {
     const comments = Array.from({ length: 100 }, (_, i) => makeComment(i + 1));
     await serveBackend(new FakeBackend({ comments, thread: makeThread({ commentCount: 100 }) }));

@@ -118,7 +118,7 @@ export class ParleyClient {
     } catch (error) {
       if (error instanceof ApiError) throw error;
       if (options.signal?.aborted) throw options.signal.reason ?? error; // the caller stopped caring
-      if (timedOut) throw new ApiError('timeout', 0, 'timeout', 'The request timed out');
+      if (timedOut) throw new ApiError('timeout', 0, 'timeout', 'Timed out');
       throw new ApiError('network', 0, 'network', error instanceof Error ? error.message : 'Network error');
     } finally {
       clearTimeout(timer);
@@ -161,11 +161,11 @@ export class ParleyClient {
       );
     }
     const json = response.status === 204 || text === '' ? undefined : parseJson(text);
-    if (json === NOT_JSON) throw new ApiError('invalid-response', response.status, 'invalid_response', 'The answer was not JSON');
+    if (json === NOT_JSON) throw new ApiError('invalid-response', response.status, 'invalid_response', 'Not JSON');
     try {
       return decode(json);
     } catch (error) {
-      const detail = error instanceof DecodeError ? error.message : 'The answer could not be read';
+      const detail = error instanceof DecodeError ? error.message : 'Unreadable answer';
       throw new ApiError('invalid-response', response.status, 'invalid_response', detail);
     }
   }

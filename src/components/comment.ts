@@ -50,27 +50,38 @@ function bodyNodes(body: string): (Node | string)[] {
 interface Content {
   key: string;
   strings: ParleyStrings;
+  minute: number;
   label: string;
   node: HTMLElement;
+  time: HTMLElement;
 }
 
 /**
- * What a comment shows (meta, body) depends only on the comment, the language, the text and
- * the minute, so it is built once, by hand rather than as a template (thousands of comments
- * then cost plain DOM, not template instances), and reused: re-rendering a long thread costs
- * an identity check per comment. Every string goes in as a text node or an attribute value,
- * so nothing the backend sends is ever parsed as HTML.
+ * What a comment shows (meta, body) depends only on the comment, the language and the text, so
+ * it is built once, by hand rather than as a template (thousands of comments then cost plain
+ * DOM, not template instances), and reused: re-rendering a long thread costs an identity check
+ * per comment, and a reader's selection or focus in a comment survives it. When the minute
+ * changes only the relative time is rewritten, in place. Every string goes in as a text node
+ * or an attribute value, so nothing the backend sends is ever parsed as HTML.
  */
 const contents = new WeakMap<Comment, Content>();
 
 function content(comment: Comment, view: CommentView, answers: string | undefined): Content {
-  const { strings, locale } = view;
-  const key = `${locale}\n${Math.floor(view.now / 60_000)}\n${answers ?? ''}`;
-  const cached = contents.get(comment);
-  if (cached?.key === key && cached.strings === strings) return cached;
+  const { strings, locale, now } = view;
+  const key = `${locale}\n${answers ?? ''}`;
+  const minute = Math.floor(now / 60_000);
   const removed = comment.status === 'removed';
   const name = removed ? strings.removedAuthor : comment.author.displayName;
-  const when = relativeTime(comment.createdAt, locale, view.now) ?? strings.justNow;
+  const cached = contents.get(comment);
+  if (cached?.key === key && cached.strings === strings) {
+    if (cached.minute !== minute) {
+      const when = relativeTime(comment.createdAt, locale, now) ?? strings.justNow;
+      cached.time.textContent = when;
+      Object.assign(cached, { minute, label: strings.commentLabel(name, when) });
+    }
+    return cached;
+  }
+  const when = relativeTime(comment.createdAt, locale, now) ?? strings.justNow;
   const time = element('time', '', 'comment-time', when);
   time.title = fullDate(comment.createdAt, locale);
   time.dateTime = comment.createdAt;
@@ -92,7 +103,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
     ? element('p', 'body placeholder', 'comment-body', strings.removed)
     : element('p', 'body', 'comment-body', ...bodyNodes(comment.body)));
   if (comment.status === 'pending') node.append(element('p', 'notice pending-notice', 'notice', strings.pending));
-  const result = { key, strings, label: strings.commentLabel(name, when), node };
+  const result = { key, strings, minute, label: strings.commentLabel(name, when), node, time };
   contents.set(comment, result);
   return result;
 }

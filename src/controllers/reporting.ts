@@ -4,10 +4,10 @@
  * One panel is open at a time across the thread. What the viewer has reported is kept here,
  * seeded from each comment's `viewerReported`; the thread's data is never changed.
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, unsafeCSS, type CSSResult, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { ApiError } from '../api/errors.js';
-import type { Comment } from '../api/types.js';
-import type { ReportDraft } from '../components/report-form.js';
+import { REPORT_REASONS, type Comment } from '../api/types.js';
+import type { RenderReportForm, ReportDraft } from '../components/report-form.js';
 import { emit } from '../events.js';
 import { describeError } from '../format/errors.js';
 import type { ParleyHost } from '../host.js';
@@ -16,16 +16,20 @@ import type { ParleyHost } from '../host.js';
 type Notice = 'signInToAct' | 'reportBanned' | 'reportSuspended' | 'reportOwn' | 'reportGone' | 'errorNetwork';
 
 type FormModule = typeof import('../components/report-form.js');
-let formModule: FormModule | undefined;
-let formLoading: Promise<FormModule> | undefined;
+let renderReportForm: RenderReportForm | undefined;
+let formStyles: CSSResult | undefined;
+let formLoading: Promise<unknown> | undefined;
 
 /** Fetches the form's module; a test may stand in a failing fetch. @internal */
 export const formLoader = { load: (): Promise<FormModule> => import('../components/report-form.js') };
 
 /** The form's code, fetched once per page; a failed fetch is tried again next time. */
-function loadForm(): Promise<FormModule> {
+function loadForm(): Promise<unknown> {
   return (formLoading ??= formLoader.load().then(
-    (module) => (formModule = module),
+    ({ reportForm, formCss }) => {
+      renderReportForm = reportForm({ html, nothing }, REPORT_REASONS);
+      formStyles = unsafeCSS(formCss);
+    },
     (error: unknown) => {
       formLoading = undefined;
       throw error;
@@ -37,6 +41,7 @@ function loadForm(): Promise<FormModule> {
 const REFUSALS: Record<string, Notice> = { banned: 'reportBanned', suspended: 'reportSuspended', own_comment: 'reportOwn' };
 
 const BUTTON = '[part~="report-button"]';
+const EVENTS = ['click', 'pointerover', 'focusin'];
 
 /** Each comment's report button, kept while the comment is, and each button's comment. */
 const buttons = new WeakMap<Comment, HTMLButtonElement>();
@@ -53,19 +58,27 @@ export class ReportController implements ReactiveController {
   /** Reports sent or withdrawn here, by comment id; overrides `viewerReported`. */
   private readonly reported = new Map<string, boolean>();
   private abort = new AbortController();
+  /** Presses of Report so far: after fetching the form, only the latest opens it. */
+  private opening = 0;
 
   constructor(private readonly host: ParleyHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    // Heading for a Report button (pointer or keyboard) starts fetching the form.
-    for (const type of ['pointerover', 'focusin']) this.host.renderRoot.addEventListener(type, this.onApproach);
-    this.host.renderRoot.addEventListener('click', this.onClick);
+    for (const type of EVENTS) this.host.renderRoot.addEventListener(type, this.onButton);
   }
 
-  private onApproach = (e: Event): void => {
-    if ((e.target as Element).closest?.(BUTTON)) loadForm().catch(() => undefined);
+  /**
+   * Every Report button's events: a click opens its panel; heading for one (pointer or
+   * keyboard) starts fetching the form.
+   */
+  private onButton = (e: Event): void => {
+    const button = (e.target as Element).closest?.(BUTTON);
+    const comment = button && comments.get(button);
+    if (!comment) return;
+    if (e.type === 'click') void this.toggle(comment, this.isReported(comment));
+    else loadForm().catch(() => undefined);
   };
 
   hostUpdate(): void {
@@ -78,8 +91,7 @@ export class ReportController implements ReactiveController {
 
   hostDisconnected(): void {
     this.reset();
-    for (const type of ['pointerover', 'focusin']) this.host.renderRoot.removeEventListener(type, this.onApproach);
-    this.host.renderRoot.removeEventListener('click', this.onClick);
+    for (const type of EVENTS) this.host.renderRoot.removeEventListener(type, this.onButton);
   }
 
   /** Comments whose report UI differs from what the thread data alone says (the host re-renders them). */
@@ -117,11 +129,6 @@ export class ReportController implements ReactiveController {
     return this.reported.get(comment.id) ?? comment.viewerReported;
   }
 
-  private onClick = (e: Event): void => {
-    const button = (e.target as Element).closest?.(BUTTON);
-    const comment = button && comments.get(button);
-    if (comment) void this.toggle(comment, this.isReported(comment));
-  };
 
   /** The open panel under `comment`: the form, the confirmation with Undo, or a notice. */
   renderForm(comment: Comment): TemplateResult | typeof nothing {
@@ -130,7 +137,7 @@ export class ReportController implements ReactiveController {
     const t = this.host.text;
     const { kind } = p;
     return html`<div class="report" @keydown=${this.onKeydown}>${kind === 'form'
-      ? formModule!.renderReportForm(t, p, this.renderError(p, t.reportFailed), this.onEdit, this.onSend, () => this.close(p))
+      ? renderReportForm!(t, p, this.renderError(p, t.reportFailed), this.onEdit, this.onSend, () => this.close(p))
       : kind === 'done'
         ? html`<div part="report-status" class="report-status">
             <p>${t.reportThanks}</p>
@@ -163,6 +170,7 @@ export class ReportController implements ReactiveController {
   private async toggle(comment: Comment, reported: boolean): Promise<void> {
     const { id } = comment;
     if (this.panel?.id === id) return this.close(this.panel);
+    const opening = ++this.opening;
     const viewer = this.host.threadState.viewer;
     let kind: Panel['kind'] = reported ? 'done' : 'form';
     if (!viewer) {
@@ -172,23 +180,26 @@ export class ReportController implements ReactiveController {
     } else if (!reported) {
       kind = REFUSALS[viewer.status] ?? kind;
     }
-    if (kind === 'form') {
+    let focus = kind === 'form';
+    if (focus && !renderReportForm) {
+      const { signal } = this.abort;
       try {
-        const { formStyles } = await loadForm();
-        this.adoptFormStyles(formStyles.styleSheet);
+        await loadForm();
       } catch {
         kind = 'errorNetwork'; // the form's code could not be fetched: say so; Report tries again
       }
+      // Meanwhile the thread reloaded, the element left the page, or another press came (which wins).
+      if (signal.aborted || opening !== this.opening) return;
+      // Focus follows only if the reader is still at that button: never into the form mid-sentence elsewhere.
+      const active = (this.host.renderRoot as ShadowRoot).activeElement;
+      focus = !active || comments.get(active) === comment;
+    }
+    if (kind === 'form') {
+      adoptStyles(this.host.renderRoot as ShadowRoot, [...(this.host.constructor as typeof ReactiveElement).elementStyles, formStyles!]);
     }
     this.panel = { id, kind, note: '' };
     this.host.requestUpdate();
-    if (kind === 'form') void this.focus(id, '.report input');
-  }
-
-  /** Adds the form's style sheet to this element's shadow root, once. */
-  private adoptFormStyles(sheet: CSSStyleSheet | undefined): void {
-    const root = this.host.renderRoot as ShadowRoot;
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (kind === 'form' && focus) void this.focus(id, '.report input');
   }
 
   private edit(p: Panel, change: Partial<Panel>): void {
