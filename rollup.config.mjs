@@ -18,7 +18,7 @@ const plugins = () => [
     declaration: false,
     include: ['src/**/*.ts'],
   }),
-  terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' } }),
+  terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
 const bundle = (name, input) => ({

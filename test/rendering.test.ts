@@ -10,6 +10,25 @@ import { posts, subscriber, threadFor, typeInto } from './posting.helpers.js';
 beforeEach(() => localStorage.clear());
 
 describe('rendering the list', () => {
+  it('finishes showing a page when the element is moved in the page while the page arrives', async () => {
+    const comments = Array.from({ length: 100 }, (_, i) => makeComment(i + 1));
+    await serveBackend(new FakeBackend({ comments, thread: makeThread({ commentCount: 100 }) }));
+    const el = await renderWidget({ pageSize: 100 });
+    const parent = el.parentElement!;
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!parts(el, 'comment').length) return;
+        observer.disconnect();
+        el.remove(); // a single-page app moves the section while the first chunk is on screen
+        resolve();
+      });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    });
+    expect(parts(el, 'comment').length, 'moved mid-page').to.be.below(100);
+    parent.append(el);
+    await waitUntil(() => parts(el, 'comment').length === 100, `stuck at ${parts(el, 'comment').length}`, { timeout: 3000 });
+  });
+
   it("keeps each comment's elements across updates, with strings overridden, and a new minute only rewrites the time", async () => {
     const comments = [makeComment(1, { createdAt: new Date(Date.now() - 30_000).toISOString() }), makeComment(2)];
     await serveBackend(new FakeBackend({ comments, thread: makeThread({ commentCount: 2 }) }));

@@ -25,16 +25,13 @@ export const formLoader = { load: (): Promise<FormModule> => import('../componen
 
 /** The form's code, fetched once per page; a failed fetch is tried again next time. */
 function loadForm(): Promise<unknown> {
-  return (formLoading ??= formLoader.load().then(
-    ({ reportForm, formCss }) => {
-      renderReportForm = reportForm({ html, nothing }, REPORT_REASONS);
-      formStyles = unsafeCSS(formCss);
-    },
-    (error: unknown) => {
-      formLoading = undefined;
-      throw error;
-    },
-  ));
+  return (formLoading ??= formLoader.load().then(({ reportForm, formCss }) => {
+    renderReportForm = reportForm({ html, nothing }, REPORT_REASONS);
+    formStyles = unsafeCSS(formCss);
+  }).catch((error: unknown) => {
+    formLoading = undefined; // a failed fetch, or a chunk of another version: try again next time
+    throw error;
+  }));
 }
 
 /** Refusals that would only repeat, by error code (also the viewer statuses that may not report). */
@@ -60,6 +57,7 @@ export class ReportController implements ReactiveController {
   private abort = new AbortController();
   /** Presses of Report so far: after fetching the form, only the latest opens it. */
   private opening = 0;
+  private styled = false;
 
   constructor(private readonly host: ParleyHost) {
     host.addController(this);
@@ -190,12 +188,15 @@ export class ReportController implements ReactiveController {
       }
       // Meanwhile the thread reloaded, the element left the page, or another press came (which wins).
       if (signal.aborted || opening !== this.opening) return;
-      // Focus follows only if the reader is still at that button: never into the form mid-sentence elsewhere.
+      // Focus follows only if the reader is still at that button (Safari does not focus a clicked
+      // button: then nothing at all may have focus): never into the form mid-sentence elsewhere.
       const active = (this.host.renderRoot as ShadowRoot).activeElement;
-      focus = !active || comments.get(active) === comment;
+      focus = active ? comments.get(active) === comment : document.activeElement === document.body;
     }
-    if (kind === 'form') {
+    if (kind === 'form' && !this.styled) {
+      // Once per element (Lit adds a <style> per sheet where adoptedStyleSheets is missing).
       adoptStyles(this.host.renderRoot as ShadowRoot, [...(this.host.constructor as typeof ReactiveElement).elementStyles, formStyles!]);
+      this.styled = true;
     }
     this.panel = { id, kind, note: '' };
     this.host.requestUpdate();

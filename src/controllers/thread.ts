@@ -61,7 +61,8 @@ export class ThreadController implements ReactiveController {
   hostConnected(): void {
     if (this.abort.signal.aborted) this.abort = new AbortController();
     addEventListener('online', this.onOnline);
-    if (this.status === 'idle') this.host.requestUpdate(); // the host starts the load when it is ready
+    // The host starts the load when it is ready, or (moved in the page) finishes showing a page.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
