@@ -2,50 +2,26 @@
 // goes. Bundles src/ unminified (readable function names), runs one scenario of the benchmark
 // under the V8 sampling profiler and prints the functions with the most self time; the whole
 // profile goes to bench/results/profile-<scenario>.json (load it in Chrome DevTools).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import ts from 'typescript';
-import { launchBrowser, serveSite } from '../test/e2e/browser.js';
-import { startBenchBackend } from './backend.js';
+import { scenario, startHarness } from './harness.js';
 
-const SCENARIOS: Record<string, { pageSize: number; target: number }> = {
-  'first-100': { pageSize: 100, target: 100 },
-  'more-500': { pageSize: 100, target: 500 },
-  'more-2000': { pageSize: 100, target: 2000 },
-};
 const key = process.argv[2] ?? 'more-2000';
-const scenario = SCENARIOS[key];
-if (!scenario) throw new Error(`unknown scenario ${key}; one of ${Object.keys(SCENARIOS).join(', ')}`);
+const chosen = scenario(key);
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 const bundled = await build({ entryPoints: ['src/define.ts'], bundle: true, format: 'esm', target: 'es2022', write: false,
   tsconfig: 'tsconfig.json', logLevel: 'error' });
-const pageScript = ts.transpileModule(readFileSync(new URL('./page.ts', import.meta.url), 'utf8'), {
-  compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
-}).outputText;
-const js = { 'Content-Type': 'text/javascript; charset=utf-8' };
-const site = await serveSite({
-  '/parley-comments.js': { body: bundled.outputFiles[0]!.contents, headers: js },
-  '/bench-page.js': { body: pageScript, headers: js },
-  '/': { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>profile</title><link rel="icon" href="data:,">
-<style>#stage { width: 680px }</style></head><body><div id="stage"></div>
-<script type="module" src="/parley-comments.js"></script><script type="module" src="/bench-page.js"></script></body></html>` },
-});
-const backend = await startBenchBackend(2000, site.origin);
-const browser = await launchBrowser();
+const harness = await startHarness(bundled.outputFiles[0]!.contents);
 try {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
-  await page.goto(`${site.origin}/`);
-  await page.waitForFunction(() => customElements.get('parley-comments') && 'parleyBench' in window);
+  const page = await harness.openPage();
   const session = await page.createCDPSession();
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 100 });
   await session.send('Profiler.start');
-  const arg = JSON.stringify({ base: backend.base, threadId: backend.threadId, ...scenario });
-  const result = (await page.evaluate(`window.parleyBench.widget(${arg})`)) as { ms: number };
+  const result = await harness.measure<{ ms: number }>(page, 'widget', chosen);
   const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: Profile };
 
   const self = new Map<number, number>();
@@ -53,7 +29,7 @@ try {
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber } = node.callFrame;
-    const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(site.origin, '')}:${lineNumber + 1}` : ''}`.trim();
+    const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(harness.site.origin, '')}:${lineNumber + 1}` : ''}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + (self.get(node.id) ?? 0));
   }
   const total = [...byFunction.values()].reduce((a, b) => a + b, 0);
@@ -87,7 +63,5 @@ try {
   writeFileSync(`bench/results/profile-${key}.json`, JSON.stringify(profile));
   console.log(`\nWrote bench/results/profile-${key}.json (load it in DevTools); the unminified bundle is line-numbered as served at /parley-comments.js.`);
 } finally {
-  await browser.close();
-  await backend.close();
-  site.server.close();
+  await harness.close();
 }

@@ -6,34 +6,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'puppeteer-core';
-import ts from 'typescript';
-import { launchBrowser, serveSite } from '../test/e2e/browser.js';
-import { startBenchBackend } from './backend.js';
+import type { Page } from 'puppeteer-core';
+import { SCENARIOS as ALL_SCENARIOS, startHarness, TOTAL, type Scenario } from './harness.js';
 import type { Measurement } from './page.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const TRACED_RUNS = Math.max(1, Math.min(RUNS, 3));
 const BUNDLE = 'dist/parley-comments.js';
-const TOTAL = 2000;
 const DEADLINE_MS = 5 * 60_000;
 const began = Date.now();
 // Other work on the machine skews every figure; it is printed and saved with the results.
 const loadAtStart = loadavg()[0]!;
 
-interface Scenario {
-  key: string;
-  label: string;
-  pageSize: number;
-  target: number;
-}
-
-const ALL_SCENARIOS: Scenario[] = [
-  { key: 'first-20', label: 'first screen, page-size 20', pageSize: 20, target: 20 },
-  { key: 'first-100', label: 'first screen, page-size 100', pageSize: 100, target: 100 },
-  { key: 'more-500', label: '500 via load-more (100/page)', pageSize: 100, target: 500 },
-  { key: 'more-2000', label: '2,000 via load-more (100/page)', pageSize: 100, target: 2000 },
-];
 // BENCH_SCENARIOS=first-100,more-2000 runs only those (the 2,000 heap figure needs more-2000).
 const only = process.env.BENCH_SCENARIOS?.split(',');
 const SCENARIOS = ALL_SCENARIOS.filter((s) => !only || only.includes(s.key));
@@ -107,35 +91,11 @@ function longestTask(trace: Uint8Array): LongestTask {
 }
 
 const bundle = readBundle();
-const pageScript = ts.transpileModule(readFileSync(new URL('./page.ts', import.meta.url), 'utf8'), {
-  compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
-}).outputText;
-const js = { 'Content-Type': 'text/javascript; charset=utf-8' };
-const site = await serveSite({
-  '/parley-comments.js': { body: bundle, headers: js },
-  '/bench-page.js': { body: pageScript, headers: js },
-  '/': {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley bench</title><link rel="icon" href="data:,">
-<style>body { margin: 0; font: 16px system-ui } #stage { width: 680px; margin: 0 auto }</style></head>
-<body><div id="stage"></div>
-<script type="module" src="/parley-comments.js"></script><script type="module" src="/bench-page.js"></script></body></html>`,
-  },
-});
-const backend = await startBenchBackend(TOTAL, site.origin);
-const browser: Browser = await launchBrowser();
-
-async function openPage(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
-  page.on('pageerror', (error) => console.error(`page error: ${error}`));
-  await page.goto(`${site.origin}/`);
-  await page.waitForFunction(() => customElements.get('parley-comments') && 'parleyBench' in window);
-  return page;
-}
+const harness = await startHarness(bundle);
+const { browser, openPage } = harness;
 
 async function measure(page: Page, kind: Kind, s: Scenario): Promise<Measurement> {
-  const arg = JSON.stringify({ base: backend.base, threadId: backend.threadId, pageSize: s.pageSize, target: s.target });
-  const m = (await page.evaluate(`window.parleyBench.${kind}(${arg})`)) as Measurement;
+  const m = await harness.measure<Measurement>(page, kind, s);
   if (m.comments !== s.target) throw new Error(`${kind} ${s.key}: showed ${m.comments} comments, expected ${s.target}`);
   return m;
 }
@@ -298,7 +258,5 @@ try {
   }, null, 2)}\n`);
   console.log(`\nWrote ${file} in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 } finally {
-  await browser.close();
-  await backend.close();
-  site.server.close();
+  await harness.close();
 }

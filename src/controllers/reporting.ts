@@ -127,7 +127,6 @@ export class ReportController implements ReactiveController {
     return this.reported.get(comment.id) ?? comment.viewerReported;
   }
 
-
   /** The open panel under `comment`: the form, the confirmation with Undo, or a notice. */
   renderForm(comment: Comment): TemplateResult | typeof nothing {
     const p = this.panel;

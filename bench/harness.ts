@@ -1,0 +1,85 @@
+// What `npm run bench`, bench/profile.ts and bench/timeline.ts share: the scenarios, and a
+// publisher's page serving a bundle and bench/page.ts, a backend on another origin over a
+// generated thread of 2,000 comments, and headless Chromium.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer-core';
+import ts from 'typescript';
+import { launchBrowser, serveSite, type Site } from '../test/e2e/browser.js';
+import { startBenchBackend, type BenchBackend } from './backend.js';
+
+export interface Scenario {
+  key: string;
+  label: string;
+  pageSize: number;
+  /** Top-level comments to show before the clock stops. */
+  target: number;
+}
+
+/** Top-level comments in the generated thread. */
+export const TOTAL = 2000;
+
+export const SCENARIOS: Scenario[] = [
+  { key: 'first-20', label: 'first screen, page-size 20', pageSize: 20, target: 20 },
+  { key: 'first-100', label: 'first screen, page-size 100', pageSize: 100, target: 100 },
+  { key: 'more-500', label: '500 via load-more (100/page)', pageSize: 100, target: 500 },
+  { key: 'more-2000', label: '2,000 via load-more (100/page)', pageSize: 100, target: TOTAL },
+];
+
+/** The scenario named `key`, or an error listing the names. */
+export function scenario(key: string): Scenario {
+  const found = SCENARIOS.find((s) => s.key === key);
+  if (!found) throw new Error(`unknown scenario ${key}; one of ${SCENARIOS.map((s) => s.key).join(', ')}`);
+  return found;
+}
+
+export interface Harness {
+  site: Site;
+  backend: BenchBackend;
+  browser: Browser;
+  /** A fresh tab on the page, the bundle loaded and the benchmark's functions ready. */
+  openPage(): Promise<Page>;
+  /** Runs `kind` (the widget or the plain-DOM baseline) through `s` in `page`. */
+  measure<T>(page: Page, kind: 'widget' | 'baseline', s: Scenario): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(bundle: string | Uint8Array): Promise<Harness> {
+  const pageScript = ts.transpileModule(readFileSync(new URL('./page.ts', import.meta.url), 'utf8'), {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
+  }).outputText;
+  const js = { 'Content-Type': 'text/javascript; charset=utf-8' };
+  const site = await serveSite({
+    '/parley-comments.js': { body: bundle, headers: js },
+    '/bench-page.js': { body: pageScript, headers: js },
+    '/': {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley bench</title><link rel="icon" href="data:,">
+<style>body { margin: 0; font: 16px system-ui } #stage { width: 680px; margin: 0 auto }</style></head>
+<body><div id="stage"></div>
+<script type="module" src="/parley-comments.js"></script><script type="module" src="/bench-page.js"></script></body></html>`,
+    },
+  });
+  const backend = await startBenchBackend(TOTAL, site.origin);
+  const browser = await launchBrowser();
+  return {
+    site,
+    backend,
+    browser,
+    async openPage() {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      page.on('pageerror', (error) => console.error(`page error: ${error}`));
+      await page.goto(`${site.origin}/`);
+      await page.waitForFunction(() => customElements.get('parley-comments') && 'parleyBench' in window);
+      return page;
+    },
+    async measure<T>(page: Page, kind: 'widget' | 'baseline', s: Scenario) {
+      const arg = JSON.stringify({ base: backend.base, threadId: backend.threadId, pageSize: s.pageSize, target: s.target });
+      return (await page.evaluate(`window.parleyBench.${kind}(${arg})`)) as T;
+    },
+    async close() {
+      await browser.close();
+      await backend.close();
+      site.server.close();
+    },
+  };
+}
