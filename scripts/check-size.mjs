@@ -1,8 +1,18 @@
-// Fails the test command when the CDN bundle outgrows its budget (bytes after gzip -9).
-import { readFileSync } from 'node:fs';
+// Fails the test command when a CDN file outgrows its budget (bytes after gzip -9), or when a
+// lazily loaded chunk imports anything: a chunk must take Lit and the helpers from the bundle
+// that loads it (`src/kit.ts`), never import the bundle again under another URL.
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGETS = { 'dist/parley-comments.js': 20 * 1024, 'dist/parley-count.js': 3 * 1024 };
+const KB = 1024;
+const BUDGETS = {
+  // What every article page loads: reading, the subscribe prompt, the Report buttons.
+  'dist/parley-comments.js': 18 * KB,
+  'dist/parley-count.js': 3 * KB,
+  // Fetched only for a viewer who may post, and when a reader heads for a Report button.
+  'dist/parley-posting.js': 3 * KB,
+  'dist/parley-report.js': 3 * KB,
+};
 
 let failed = false;
 for (const [file, budget] of Object.entries(BUDGETS)) {
@@ -11,5 +21,12 @@ for (const [file, budget] of Object.entries(BUDGETS)) {
   const ok = gzipped <= budget;
   failed ||= !ok;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${file}: ${source.length} B min, ${gzipped} B gzip -9 (budget ${budget} B)`);
+}
+for (const name of readdirSync('dist').filter((f) => /^parley-.*\.js$/.test(f) && !/^parley-(comments|count)\.js$/.test(f))) {
+  const code = readFileSync(`dist/${name}`, 'utf8');
+  if (/\bimport\s*[{*"'(]|\bfrom\s*["']/.test(code)) {
+    failed = true;
+    console.log(`FAIL dist/${name} imports a module: a chunk must import nothing`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -3,15 +3,16 @@
  * locale, client, the loaded thread, the live region and its events. Controllers depend on
  * this interface, not on the element class, so each feature lives in its own files.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { CSSResultOrNative, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ParleyClient } from './api/client.js';
 import type { ApiError } from './api/errors.js';
 import type { ThreadController } from './controllers/thread.js';
 import type { ParleyAction } from './events.js';
-import type { ParleyStrings } from './i18n/en.js';
+import type { CoreStrings } from './i18n/en.js';
 
 export interface ParleyHost extends ReactiveControllerHost, HTMLElement {
-  readonly text: ParleyStrings;
+  /** The UI text in use. A feature chunk, having added its English, reads it as `ParleyStrings`. */
+  readonly text: CoreStrings;
   readonly locale: string;
   readonly client: ParleyClient;
   /** The fetch credentials mode (cookies). */
@@ -25,6 +26,10 @@ export interface ParleyHost extends ReactiveControllerHost, HTMLElement {
   readonly subscribeUrl: string;
   readonly signInUrl: string;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** Adds a feature chunk's styles to the element's shadow root (once each). */
+  addStyles(sheet: CSSResultOrNative): void;
+  /** An error message with its retry button. */
+  renderError(summary: string, error: ApiError | null, retry: () => void): TemplateResult;
   /** Says a result through the polite live region. */
   announce(message: string): void;
   /** Sends `parley-error` for a failed request. */

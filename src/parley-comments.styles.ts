@@ -114,6 +114,14 @@ export const styles = css`
   }
   @keyframes pulse { 50% { opacity: 0.5; } }
 
+  /* The subscribe prompt. The comment and report forms bring their own rules with their chunks. */
+  .prompt { display: grid; gap: 0.5rem; }
+  h3 { margin: 0; font-size: 1em; }
+  summary { cursor: pointer; color: var(--_accent); }
+  .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+  .button { padding: 0.375rem 1rem; border-radius: var(--_radius); text-decoration: none; }
+  .reported { font-weight: 600; }
+
   .more { justify-self: start; }
   .replies-more { margin-block-start: 0.5rem; margin-inline-start: clamp(0.75rem, 4%, var(--_space) * 2); }
 `;

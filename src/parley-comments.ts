@@ -1,4 +1,4 @@
-import { html, LitElement, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, LitElement, noChange, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
 import type { ApiError } from './api/errors.js';
 import { isSortOrder, type Comment, type SortOrder, type Thread, type Viewer } from './api/types.js';
@@ -11,11 +11,9 @@ import { emit, type ParleyAction } from './events.js';
 import type { ParleyHost } from './host.js';
 import { describeError } from './format/errors.js';
 import { prepareFormats } from './format/time.js';
-import { en, type ParleyStrings } from './i18n/en.js';
+import { en, type CoreStrings, type ParleyStrings } from './i18n/en.js';
 import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
 import { styles } from './parley-comments.styles.js';
-import { composerStyles } from './components/composer.styles.js';
-import { reportStyles } from './components/report-form.styles.js';
 
 /** Top-level comments in the first chunk of a page, before the element knows how fast it renders. */
 const FIRST_CHUNK = 25;
@@ -94,7 +92,7 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @cssprop [--parley-loading-height=18rem] - Height reserved while the thread loads, so the page below does not move.
  */
 export class ParleyComments extends LitElement implements ParleyHost {
-  static override styles = [styles, composerStyles, reportStyles];
+  static override styles = styles;
 
   // Declared without decorators: the decorator helpers cost readers bytes on every page.
   static override properties = {
@@ -220,7 +218,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
   }
 
   /** The UI strings in use: the language's, with `strings` over them. @internal */
-  get text(): ParleyStrings {
+  get text(): CoreStrings {
     return (this.language ??= this.resolveLanguage()).text;
   }
 
@@ -294,7 +292,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
   /** Shows a page a chunk per task, so no task holds the main thread for a whole page. */
   private scheduleChunks(): void {
     const { status, comments } = this.threadState;
-    if (status !== 'ready') {
+    if (status !== 'ready' || this.participation.waiting) {
       this.shown = 0;
       return;
     }
@@ -346,6 +344,16 @@ export class ParleyComments extends LitElement implements ParleyHost {
     return emit(this, kind === 'sign-in' ? 'parley-sign-in' : 'parley-subscribe', { url }, { cancelable: true });
   }
 
+  /** Adds a feature chunk's styles to the shadow root, once each. @internal */
+  addStyles(sheet: CSSResultOrNative): void {
+    if (this.added.includes(sheet)) return;
+    this.added.push(sheet);
+    // All at once (Lit adds a <style> per sheet where adoptedStyleSheets is missing).
+    adoptStyles(this.renderRoot as ShadowRoot, [...ParleyComments.elementStyles, ...this.added]);
+  }
+
+  private added: CSSResultOrNative[] = [];
+
   /** Says `message` through the polite live region (results, never errors). @internal */
   announce(message: string): void {
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
@@ -354,6 +362,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
   protected override render(): TemplateResult {
     const { text } = this;
     const { status, thread } = this.threadState;
+    const { waiting } = this.participation;
     return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}>
       <header part="header">
         <h2 id="heading" tabindex="-1">${text.heading}</h2>
@@ -369,10 +378,10 @@ export class ParleyComments extends LitElement implements ParleyHost {
       </header>
       <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
       ${this.participation.renderArea()}
-      ${status === 'idle' || status === 'loading' ? this.renderSkeleton() : nothing}
+      ${status === 'idle' || status === 'loading' || waiting ? this.renderSkeleton() : nothing}
       ${status === 'error' ? this.renderError(text.loadFailed, this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
-      ${status === 'ready' ? this.renderThread() : ((this.slots = []), (this.postedSlots = []), nothing)}
+      ${status === 'ready' && !waiting ? this.renderThread() : ((this.slots = []), (this.postedSlots = []), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -385,7 +394,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
     </div>`;
   }
 
-  protected renderError(summary: string, error: ApiError | null, retry: () => void): TemplateResult {
+  /** An error message with its retry. @internal */
+  renderError(summary: string, error: ApiError | null, retry: () => void): TemplateResult {
     return html`<div part="error" class="error" role="alert">
       <p><strong>${summary}</strong> ${error ? describeError(error, this.text) : nothing}</p>
       <button part="retry" type="button" @click=${retry}>${this.text.retry}</button>
@@ -431,11 +441,13 @@ export class ParleyComments extends LitElement implements ParleyHost {
     const { viewer, thread, conversations } = this.threadState;
     const live = new Set([...this.participation.liveIds(), ...this.reports.liveIds()]);
     const minute = Math.floor(view.now / 60_000);
+    // The Reply buttons come with the posting chunk: one arriving late (a retry) redraws them.
+    const posting = this.participation.posting;
     const rendered = comments.map((comment, i) => {
       const conversation = conversations.get(comment.id);
       const replies = conversation?.replies ?? comment.replies;
       const inputs = [comment, replies, conversation?.loading, conversation?.error, conversation?.cursor,
-        conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute];
+        conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute, posting];
       const isLive = live.has(comment.id) || replies.some((reply) => live.has(reply.id));
       const previous = slots[i];
       if (!isLive && previous?.length === inputs.length && previous.every((value, k) => value === inputs[k])) return noChange;

@@ -6,7 +6,7 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { nothing } from 'lit';
-import { en } from '../src/i18n/en.js';
+import { en } from './english.js';
 import type { Viewer } from '../src/api/types.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { FakeBackend } from './mocks/backend.js';

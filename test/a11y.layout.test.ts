@@ -7,7 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { en } from '../src/i18n/en.js';
+import { en } from './english.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import {
   a11yBackend, backgroundOf, contrast, controls, inComment, nameOf, over, press, ready, releaseHeld, rgba, sentinel, STATES, VARIANTS,

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { en, type ParleyStrings } from '../src/i18n/en.js';
+import type { ParleyStrings } from '../src/i18n/en.js';
+import { en } from './english.js';
 import { loadStrings } from '../src/i18n/locales.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { FakeBackend } from './mocks/backend.js';
@@ -107,7 +108,8 @@ describe('languages: the strings', () => {
   it('keeps each button\'s visible text in its accessible name (WCAG 2.5.3 Label in Name)', async () => {
     const pairs = [['reply', 'replyTo'], ['report', 'reportComment'], ['reported', 'reportedComment']] as const;
     for (const code of ['en', ...SHIPPED]) {
-      const strings = await loadStrings(code);
+      // English's posting text arrives with the posting chunk: take all of it from the test's copy.
+      const strings = code === 'en' ? en : await loadStrings(code);
       for (const [visible, labelled] of pairs) {
         const label = strings[labelled]('Ann Hale');
         // Whole words, as axe's label-content-name-mismatch compares them: Arabic "رد" is not in "الرد".

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { Comment } from '../src/api/types.js';
-import { en } from '../src/i18n/en.js';
+import { en } from './english.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { FakeBackend } from './mocks/backend.js';
 import { BASE, makeComment, makeReply, makeThread, makeViewer } from './mocks/data.js';

@@ -8,10 +8,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Comment } from '../api/types.js';
 import { linkify } from '../format/linkify.js';
 import { fullDate, relativeTime } from '../format/time.js';
-import type { ParleyStrings } from '../i18n/en.js';
+import type { CoreStrings } from '../i18n/en.js';
 
 export interface CommentView {
-  strings: ParleyStrings;
+  strings: CoreStrings;
   locale: string;
   now: number;
   /** The Reply button under a comment, or nothing. */
@@ -49,7 +49,7 @@ function bodyNodes(body: string): (Node | string)[] {
 
 interface Content {
   key: string;
-  strings: ParleyStrings;
+  strings: CoreStrings;
   minute: number;
   label: string;
   node: HTMLElement;

@@ -99,6 +99,7 @@ const strings: ParleyStrings = {
   postFailed: 'Ni chafodd eich sylw ei gyhoeddi. Mae eich testun wedi’i gadw, felly gallwch roi cynnig arall arni.',
   notSubscriber: 'Dim ond tanysgrifwyr sy’n gallu rhoi sylwadau.',
   threadClosedNow: 'Mae’r sylwadau newydd gau ar yr erthygl hon.',
+  postingFailed: 'Methwyd llwytho’r ffurflen sylwadau.',
   parentGone: 'Nid yw’r sylw roeddech chi’n ei ateb ar gael mwyach.',
   invalidBody: 'Nid oedd modd derbyn eich sylw. Gwiriwch ei hyd a rhowch gynnig arall arni.',
   signInAgain: 'Mae eich sesiwn wedi dod i ben. Mewngofnodwch eto i gyhoeddi.',

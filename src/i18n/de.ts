@@ -97,6 +97,7 @@ const strings: ParleyStrings = {
   postFailed: 'Ihr Kommentar wurde nicht veröffentlicht. Ihr Text bleibt erhalten, Sie können es also erneut versuchen.',
   notSubscriber: 'Kommentieren ist nur mit einem Abo möglich.',
   threadClosedNow: 'Die Kommentare zu diesem Artikel wurden soeben geschlossen.',
+  postingFailed: 'Das Kommentarformular konnte nicht geladen werden.',
   parentGone: 'Der Kommentar, auf den Sie antworten, ist nicht mehr verfügbar.',
   invalidBody: 'Ihr Kommentar konnte nicht angenommen werden. Bitte prüfen Sie seine Länge und versuchen Sie es erneut.',
   signInAgain: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an, um zu veröffentlichen.',

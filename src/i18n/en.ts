@@ -1,3 +1,6 @@
+import type { PostingStrings } from './en-posting.js';
+import type { ReportStrings } from './en-report.js';
+
 /**
  * "12,345": English digit grouping for the whole numbers the UI counts. Done by hand because
  * the first `Intl.NumberFormat` of a page costs several milliseconds of locale loading, paid
@@ -6,11 +9,13 @@
 const num = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
- * Every piece of text the widget shows, in English. Other languages implement the same
- * `ParleyStrings` type; the `strings` property overrides any key. Counts go through
- * functions so each language can pluralise its own way.
+ * Every piece of text the reading widget shows, in English. Other languages implement the whole
+ * `ParleyStrings` type; the `strings` property overrides any key. Counts go through functions
+ * so each language can pluralise its own way. The text of posting and of the report form
+ * travels with their code (`en-posting.ts`, `en-report.ts`), which adds it to this object on
+ * arrival: a reader who never posts or reports never downloads it.
  */
-export const en = {
+const core = {
   // Section
   heading: 'Comments',
   count: (n: number) => (n === 1 ? '1 comment' : `${num(n)} comments`),
@@ -69,63 +74,27 @@ export const en = {
     'so the conversation stays about the story.',
   subscribe: 'Subscribe',
   signIn: 'Sign in',
-  signInToAct: 'Sign in to continue.',
   banned: 'Your account can no longer comment because it broke our rules.',
   suspended: (date: string) => `Your account can comment again on ${date}.`,
   suspendedGeneric: 'Your account cannot comment for now.',
-
-  // Composer
-  composerLabel: 'Your comment',
-  replyLabel: (name: string) => `Your reply to ${name}`,
-  composerPlaceholder: 'Share your view',
-  composerSubmit: 'Post comment',
-  replySubmit: 'Post reply',
-  composerCancel: 'Cancel',
-  posting: 'Posting…',
-  posted: 'Comment posted.',
-  replyPosted: 'Reply posted.',
-  postedPending: 'Comment sent. A moderator will review it before others can see it.',
-  reply: 'Reply',
-  replyTo: (name: string) => `Reply to ${name}`,
-  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${num(n)} characters left`),
-  charactersOver: (n: number) => (n === 1 ? '1 character too many' : `${num(n)} characters too many`),
-  shortcutHint: 'Ctrl+Enter to post',
-  draftRestored: 'Your unsent draft was restored.',
-  postFailed: 'Your comment was not posted. Your text is kept, so you can try again.',
   notSubscriber: 'Only subscribers can comment.',
   threadClosedNow: 'Comments have just been closed on this article.',
-  parentGone: 'The comment you replied to is no longer available.',
-  invalidBody: 'Your comment could not be accepted. Check its length and try again.',
   signInAgain: 'Your session has ended. Sign in again to post.',
+  postingFailed: 'The comment form could not be loaded.',
 
-  // Reporting
+  // Counters of the comment and report forms
+  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${num(n)} characters left`),
+  charactersOver: (n: number) => (n === 1 ? '1 character too many' : `${num(n)} characters too many`),
+
+  // The Report button (its form arrives with the report chunk)
   report: 'Report',
   reportComment: (name: string) => `Report comment by ${name}`,
   reported: 'Reported',
   reportedComment: (name: string) => `You reported the comment by ${name}`,
-  reportTitle: 'Report this comment',
-  reportReasonLegend: 'Why are you reporting it?',
-  reasons: {
-    offensive: 'Offensive or hateful',
-    abusive: 'Abusive or harassing',
-    spam: 'Spam or advertising',
-    off_topic: 'Off topic',
-    other: 'Something else',
-  },
-  reportNote: 'Anything a moderator should know? (optional)',
-  reportSubmit: 'Send report',
-  reportCancel: 'Cancel',
-  reportSending: 'Sending…',
-  reportThanks: 'Thank you. A moderator will review this comment.',
-  undo: 'Undo',
-  reportWithdrawn: 'Your report was withdrawn.',
-  reportFailed: 'Your report was not sent.',
-  reportUndoFailed: 'Your report was not withdrawn.',
-  reportBanned: 'Your account can no longer report comments.',
-  reportSuspended: 'Your account cannot report comments for now.',
-  reportOwn: 'You cannot report your own comment.',
-  reportGone: 'This comment is no longer available.',
-  reportInvalid: 'The report could not be accepted. Check the reason and note.',
 };
 
-export type ParleyStrings = typeof en;
+export type CoreStrings = typeof core;
+export type ParleyStrings = CoreStrings & PostingStrings & ReportStrings;
+
+/** English: the reading text, and each feature's once its chunk has arrived. */
+export const en = core as ParleyStrings;

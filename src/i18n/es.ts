@@ -97,6 +97,7 @@ const strings: ParleyStrings = {
   postFailed: 'Tu comentario no se publicó. Conservamos tu texto para que puedas intentarlo de nuevo.',
   notSubscriber: 'Solo los suscriptores pueden comentar.',
   threadClosedNow: 'Los comentarios de este artículo se acaban de cerrar.',
+  postingFailed: 'No se pudo cargar el formulario de comentarios.',
   parentGone: 'El comentario al que respondías ya no está disponible.',
   invalidBody: 'No se pudo aceptar tu comentario. Revisa su extensión e inténtalo de nuevo.',
   signInAgain: 'Tu sesión terminó. Vuelve a iniciar sesión para publicar.',

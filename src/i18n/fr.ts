@@ -93,6 +93,7 @@ const strings: ParleyStrings = {
   postFailed: 'Votre commentaire n’a pas été publié. Votre texte est conservé\u00a0: vous pouvez réessayer.',
   notSubscriber: 'Seuls les abonnés peuvent commenter.',
   threadClosedNow: 'Les commentaires viennent d’être fermés sur cet article.',
+  postingFailed: 'Le formulaire de commentaire n’a pas pu être chargé.',
   parentGone: 'Le commentaire auquel vous répondiez n’est plus disponible.',
   invalidBody: 'Votre commentaire n’a pas pu être accepté. Vérifiez sa longueur et réessayez.',
   signInAgain: 'Votre session a expiré. Reconnectez-vous pour publier.',

@@ -93,6 +93,7 @@ const strings: ParleyStrings = {
   postFailed: 'Il tuo commento non è stato pubblicato. Il testo è stato conservato, così puoi riprovare.',
   notSubscriber: 'Solo gli abbonati possono commentare.',
   threadClosedNow: 'I commenti a questo articolo sono appena stati chiusi.',
+  postingFailed: 'Non è stato possibile caricare il modulo per commentare.',
   parentGone: 'Il commento a cui stavi rispondendo non è più disponibile.',
   invalidBody: 'Non è stato possibile accettare il tuo commento. Controllane la lunghezza e riprova.',
   signInAgain: 'La sessione è scaduta. Accedi di nuovo per pubblicare.',

@@ -95,6 +95,7 @@ const strings: ParleyStrings = {
   postFailed: 'Je reactie is niet geplaatst. Je tekst is bewaard, dus je kunt het opnieuw proberen.',
   notSubscriber: 'Alleen abonnees kunnen reageren.',
   threadClosedNow: 'Reageren op dit artikel is zojuist gesloten.',
+  postingFailed: 'Het reactieformulier kon niet worden geladen.',
   parentGone: 'De reactie waarop je antwoordde, is niet meer beschikbaar.',
   invalidBody: 'Je reactie kon niet worden geaccepteerd. Controleer de lengte en probeer het opnieuw.',
   signInAgain: 'Je sessie is verlopen. Log opnieuw in om te plaatsen.',

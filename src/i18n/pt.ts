@@ -99,6 +99,7 @@ const strings: ParleyStrings = {
   postFailed: 'Seu comentário não foi publicado. Seu texto foi mantido para você tentar novamente.',
   notSubscriber: 'Só assinantes podem comentar.',
   threadClosedNow: 'Os comentários desta matéria acabam de ser encerrados.',
+  postingFailed: 'Não foi possível carregar o formulário de comentários.',
   parentGone: 'O comentário que você estava respondendo não está mais disponível.',
   invalidBody: 'Não foi possível aceitar seu comentário. Verifique o tamanho e tente novamente.',
   signInAgain: 'Sua sessão expirou. Entre novamente para publicar.',

@@ -28,7 +28,8 @@ function page(attributes: string, extraScript = '', lang = 'en'): string {
 before(async () => {
   site = await serveSite({
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
-    '/parley-report-form.js': { path: 'dist/parley-report-form.js' },
+    '/parley-posting.js': { path: 'dist/parley-posting.js' },
+    '/parley-report.js': { path: 'dist/parley-report.js' },
     '/parley-de.js': { path: 'dist/parley-de.js' },
     '/watch.js': { body: WATCH, headers: JS },
     '/favicon.ico': { body: '', headers: { 'Content-Type': 'image/x-icon' } },
@@ -98,7 +99,7 @@ test('the policy is enforced: inline script and a string assigned to innerHTML a
 });
 
 // Runs before the subscriber's test below adds a third comment to the thread.
-test('a reader sees the thread, styled, and loads more with no CSP violation', async () => {
+test('a reader sees the thread, styled, and loads more with no CSP violation, fetching no feature chunk', async () => {
   const { tab, problems } = await open('/');
   await tab.waitForFunction(() => document.querySelector('parley-comments')?.shadowRoot?.querySelector('[part~="load-more"]'),
     { timeout: 10_000 });
@@ -114,6 +115,9 @@ test('a reader sees the thread, styled, and loads more with no CSP violation', a
   assert.ok(styled.sheets > 0, 'the styles are adopted');
   assert.equal(styled.whiteSpace, 'pre-wrap', 'and applied');
   assert.equal(styled.link, 'https://example.org/a?b=1');
+  const scripts = await tab.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+    .filter((path) => path.endsWith('.js')));
+  assert.deepEqual(scripts, ['/watch.js', '/parley-comments.js'], 'a signed-out reader fetches neither the posting nor the report chunk');
   assert.deepEqual(await problems(), []);
   await tab.close();
 });
@@ -121,8 +125,11 @@ test('a reader sees the thread, styled, and loads more with no CSP violation', a
 test('a subscriber posts a comment and opens and cancels the report form with no CSP violation', async () => {
   const { tab, problems } = await open('/subscriber');
   const formChunk: string[] = [];
+  const postingChunk: string[] = [];
   tab.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/parley-report-form.js') formChunk.push(request.url());
+    const { pathname } = new URL(request.url());
+    if (pathname === '/parley-report.js') formChunk.push(request.url());
+    if (pathname === '/parley-posting.js') postingChunk.push(request.url());
   });
   const input = 'parley-comments >>> [part~="composer-input"]';
   await tab.waitForSelector(input, { timeout: 10_000 });
@@ -132,6 +139,12 @@ test('a subscriber posts a comment and opens and cancels the report form with no
   await tab.waitForFunction(() => [...document.querySelector('parley-comments')!.shadowRoot!.querySelectorAll('[part~="comment-body"]')]
     .some((n) => n.textContent === 'Posted under Trusted Types.'), { timeout: 10_000 });
 
+  assert.equal(postingChunk.length, 1, 'the posting chunk is fetched once, for a subscriber');
+  const composer = await tab.evaluate(() => {
+    const root = document.querySelector('parley-comments')!.shadowRoot!;
+    return getComputedStyle(root.querySelector('[part~="composer-input"]')!).minHeight;
+  });
+  assert.equal(composer, '80px', "the composer's own styles arrived with it (5rem text field)");
   assert.deepEqual(formChunk, [], 'the report form is not fetched with the thread');
   await tab.click('parley-comments >>> [data-comment-id] [part~="report-button"]');
   await tab.waitForSelector('parley-comments >>> [part~="report-form"]', { timeout: 5000 });

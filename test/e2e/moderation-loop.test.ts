@@ -15,7 +15,8 @@ let browser: Browser;
 before(async () => {
   site = await serveSite({
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
-    '/parley-report-form.js': { path: 'dist/parley-report-form.js' },
+    '/parley-posting.js': { path: 'dist/parley-posting.js' },
+    '/parley-report.js': { path: 'dist/parley-report.js' },
     // Runs before the bundle: the token provider is set on the element before it upgrades.
     '/page.js': {
       body: "document.querySelector('parley-comments').getAuthToken = () => localStorage.getItem('token');",
