@@ -227,12 +227,16 @@ export class ParleyComments extends LitElement implements ParleyHost {
     const locale = shippedLanguage((this.closest('[lang]') as HTMLElement | null)?.lang || 'en');
     const base = this.localeStrings[0] === baseLanguage(locale) ? this.localeStrings[1] : en;
     const { strings, merged } = this;
-    // The same merged object while neither side changes: every comment's cache keys on it.
-    if (strings && (merged?.[0] !== base || merged[1] !== strings)) this.merged = [base, strings, { ...base, ...strings }];
+    // The same merged object while neither side changes: every comment's cache keys on it. A
+    // chunk arriving adds its English to `en` in place: the key count tells.
+    const size = Object.keys(base).length;
+    if (strings && (merged?.[0] !== base || merged[1] !== strings || merged[3] !== size)) {
+      this.merged = [base, strings, { ...base, ...strings }, size];
+    }
     return { locale, text: strings ? this.merged![2] : base };
   }
 
-  private merged?: [ParleyStrings, Partial<ParleyStrings>, ParleyStrings];
+  private merged?: [ParleyStrings, Partial<ParleyStrings>, ParleyStrings, number];
 
   /** An API client for the current backend settings. @internal */
   get client(): ParleyClient {

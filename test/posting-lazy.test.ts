@@ -4,7 +4,8 @@
 // checked in test/e2e/csp.test.ts.
 import { expect, nextFrame } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
-import { findPart, nextEvent, part, parts, renderWidget, serveBackend, waitForComments } from './helpers.js';
+import { en } from './english.js';
+import { findPart, nextEvent, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
 import { subscriber, threadFor } from './posting.helpers.js';
 
 beforeEach(() => localStorage.clear());
@@ -45,6 +46,8 @@ describe('the posting chunk, fetched for a viewer who may post', () => {
     await serveBackend(threadFor(subscriber()));
     let loaded = false;
     const el = await renderWidget();
+    // A publisher's override, in place before the chunk brings the form's English.
+    el.strings = { heading: 'Readers’ views' };
     el.addEventListener('parley-load', () => (loaded = true));
     await new Promise<void>((resolve) => {
       const wait = () => (fetches ? resolve() : setTimeout(wait, 10));
@@ -67,6 +70,9 @@ describe('the posting chunk, fetched for a viewer who may post', () => {
     expect(composer, 'the form is there').to.exist;
     expect(composer.getBoundingClientRect().bottom, 'above the comments').to.be.lessThan(first.getBoundingClientRect().top);
     expect(parts(el, 'reply-button')).to.have.length(3);
+    expect(text(composer.querySelector('label')), "the chunk's English, under the publisher's override").to.equal(en.composerLabel);
+    expect(text(part(el, 'reply-button'))).to.equal(en.reply);
+    expect(text(el.shadowRoot!.querySelector('h2'))).to.equal('Readers’ views');
     expect(el.shadowRoot!.querySelector('[role="progressbar"]')).to.be.null;
     expect(getComputedStyle(part(el, 'composer-input')!).minHeight, "the form's own styles arrived with it").to.equal('80px');
     await expect(el).to.be.accessible();
