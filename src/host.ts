@@ -15,6 +15,8 @@ export interface ParleyHost extends ReactiveControllerHost, HTMLElement {
   readonly text: CoreStrings;
   readonly locale: string;
   readonly client: ParleyClient;
+  /** Milliseconds to wait for an answer (`request-timeout`; 0 or less: the default). */
+  readonly requestTimeout: number;
   /** The fetch credentials mode (cookies). */
   readonly credentials: RequestCredentials;
   /** The loaded thread, its viewer and comments. */

@@ -1,4 +1,4 @@
-import { adoptStyles, html, LitElement, noChange, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, LitElement, noChange, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
 import type { ApiError } from './api/errors.js';
 import { isSortOrder, type Comment, type SortOrder, type Thread, type Viewer } from './api/types.js';
@@ -92,7 +92,7 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @cssprop [--parley-loading-height=18rem] - Height reserved while the thread loads, so the page below does not move.
  */
 export class ParleyComments extends LitElement implements ParleyHost {
-  static override styles = styles;
+  static override styles: CSSResultGroup = styles;
 
   // Declared without decorators: the decorator helpers cost readers bytes on every page.
   static override properties = {
@@ -296,7 +296,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
   /** Shows a page a chunk per task, so no task holds the main thread for a whole page. */
   private scheduleChunks(): void {
     const { status, comments } = this.threadState;
-    if (status !== 'ready' || this.participation.waiting) {
+    if (status !== 'ready' || this.held) {
       this.shown = 0;
       return;
     }
@@ -331,7 +331,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
       this.chunkStart = null;
     }
     const { loaded } = this;
-    if (!loaded || this.shown < this.threadState.comments.length) return;
+    if (!loaded || this.held || this.shown < this.threadState.comments.length) return;
     this.loaded = null;
     if (loaded.action === 'load-more') this.announce(this.text.moreLoaded(loaded.added));
     emit(this, 'parley-load', { thread: loaded.thread, viewer: loaded.viewer });
@@ -353,7 +353,7 @@ export class ParleyComments extends LitElement implements ParleyHost {
     if (this.added.includes(sheet)) return;
     this.added.push(sheet);
     // All at once (Lit adds a <style> per sheet where adoptedStyleSheets is missing).
-    adoptStyles(this.renderRoot as ShadowRoot, [...ParleyComments.elementStyles, ...this.added]);
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof ParleyComments).elementStyles, ...this.added]);
   }
 
   private added: CSSResultOrNative[] = [];
@@ -363,10 +363,25 @@ export class ParleyComments extends LitElement implements ParleyHost {
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
   }
 
+  /** The page's language is still on its way: nothing in English meanwhile, only the space. */
+  private get translating(): boolean {
+    return baseLanguage(this.locale) !== this.localeStrings[0];
+  }
+
+  /** The thread waits for the language's text or, for a viewer who may post, for the comment form. */
+  private get held(): boolean {
+    return this.translating || this.participation.waiting;
+  }
+
   protected override render(): TemplateResult {
     const { text } = this;
     const { status, thread } = this.threadState;
     const { waiting } = this.participation;
+    if (this.translating) {
+      this.slots = [];
+      this.postedSlots = [];
+      return html`<div class="skeleton"></div>`;
+    }
     return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}>
       <header part="header">
         <h2 id="heading" tabindex="-1">${text.heading}</h2>

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ParleyStrings } from '../src/i18n/en.js';
+import { en as reading, type ParleyStrings } from '../src/i18n/en.js';
 import { en } from './english.js';
 import { loadStrings } from '../src/i18n/locales.js';
 import type { ParleyComments } from '../src/parley-comments.js';
@@ -51,7 +51,7 @@ describe('languages: the strings', () => {
       });
 
       it('loads on demand, for regional tags too', async () => {
-        expect(strings, 'a locale file, not the English fallback').to.not.equal(en);
+        expect(strings, 'a locale file, not the English fallback').to.not.equal(reading);
         expect(await loadStrings(`${code}-XX`)).to.equal(strings);
       });
 
@@ -166,6 +166,36 @@ async function renderIn(lang: string, strings?: Partial<ParleyStrings>): Promise
 const heading = (el: ParleyComments) => text(el.shadowRoot!.querySelector('h2'));
 
 describe('languages: the widget', () => {
+  it('shows no English on a German page while the German text loads, only the space the thread will take', async () => {
+    await serveBackend(conversationBackend());
+    const page = document.createElement('div');
+    page.lang = 'de';
+    page.innerHTML = `<parley-comments backend-url="${BASE}" thread-id="${THREAD_ID}" loading="eager" page-size="2"></parley-comments>`;
+    const el = page.querySelector('parley-comments')!;
+    const seen: string[] = [];
+    let reserved = 0;
+    document.body.append(page);
+    // Every state the reader could see: a snapshot after each render.
+    new MutationObserver(() => {
+      const section = el.shadowRoot!.querySelector('section');
+      if (!section) reserved = el.shadowRoot!.querySelector('.skeleton')!.getBoundingClientRect().height;
+      // The widget's own words (the comments are the readers', in any language).
+      const own = section && [...section.querySelectorAll('header, .rules, [part~="subscribe-prompt"], [role="progressbar"]')]
+        .map((node) => `${text(node)} ${node.getAttribute('aria-label') ?? ''}`).join(' ');
+      seen.push(own || '(placeholder)');
+    }).observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    try {
+      await waitForComments(el, 4);
+      expect(heading(el)).to.equal('Kommentare');
+      expect(seen[0], 'the first render').to.equal('(placeholder)');
+      expect(reserved, 'keeping the space').to.be.greaterThan(200);
+      const english = [en.heading, en.sortNewest, en.loading, en.rulesBlurb, en.subscribePromptTitle];
+      expect(seen.filter((state) => english.some((words) => state.includes(words))), `no state showed English: ${JSON.stringify(seen.map((state) => english.filter((words) => state.includes(words))))}`).to.deep.equal([]);
+    } finally {
+      page.remove();
+    }
+  });
+
   it('speaks French under lang="fr": text, counts, relative times and full dates from Intl', async () => {
     await serveBackend(conversationBackend());
     const el = await renderIn('fr');

@@ -6,7 +6,7 @@
  * when it arrives; if it cannot be fetched, the comments show with an error and a retry.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { ParleyClient } from '../api/client.js';
+import { DEFAULT_TIMEOUT_MS, ParleyClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Comment } from '../api/types.js';
 import type { Posting, PostingState } from '../features/posting.js';
@@ -64,10 +64,18 @@ export class ParticipationController implements ReactiveController, PostingState
   private fetch(): void {
     if (this.fetching) return;
     this.fetching = true;
+    // A fetch that hangs (a stalled connection) must not hold the comments back: after the
+    // backend's time limit (`request-timeout`) they show with the error; the form still appears
+    // if the chunk lands.
+    const timer = setTimeout(() => {
+      this.failed = new ApiError('timeout', 0, 'timeout', 'Timed out');
+      this.host.requestUpdate();
+    }, this.host.requestTimeout > 0 ? this.host.requestTimeout : DEFAULT_TIMEOUT_MS);
     loadPosting().then(
       () => (this.failed = null),
       (error: unknown) => (this.failed = new ApiError('network', 0, 'network', String(error))),
     ).finally(() => {
+      clearTimeout(timer);
       this.fetching = false;
       this.host.requestUpdate();
     });
@@ -108,7 +116,7 @@ export class ParticipationController implements ReactiveController, PostingState
           ${viewer ? nothing : link('sign-in', host.signInUrl, t.signIn)}
         </p>
       </div>
-      ${this.canPost ? this.failed ? host.renderError(t.postingFailed, this.failed, () => this.fetch()) : this.ready?.composer() : nothing}`;
+      ${this.canPost ? this.ready?.composer() ?? (this.failed && host.renderError(t.postingFailed, this.failed, () => this.fetch())) : nothing}`;
   }
 
   /** Comments with an open reply form (the host re-renders them). */
