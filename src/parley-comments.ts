@@ -168,6 +168,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   /** How many top-level comments are on screen: a page arrives in chunks, one per task. */
   private shown = 0;
+  /** How many of them the viewer posted, as of the last update. */
+  private prepended = 0;
   /** Top-level comments to add in the next chunk, and when the current update began rendering them. */
   private chunk = FIRST_CHUNK;
   private chunkStart: { at: number; from: number } | null = null;
@@ -295,12 +297,14 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   /** Shows a page a chunk per task, so no task holds the main thread for a whole page. */
   private scheduleChunks(): void {
-    const { status, comments } = this.threadState;
+    const { status, comments, prepended } = this.threadState;
     if (status !== 'ready' || this.held) {
-      this.shown = 0;
+      this.shown = this.prepended = 0;
       return;
     }
-    this.shown = Math.min(this.shown, comments.length);
+    // Comments the viewer posted go on top: everything shown so far stays shown.
+    this.shown = Math.min(this.shown + prepended - this.prepended, comments.length);
+    this.prepended = prepended;
     if (this.frame || this.shown === comments.length) return;
     this.chunkStart = { at: performance.now(), from: this.shown };
     this.shown = Math.min(comments.length, this.shown + this.chunk);

@@ -69,7 +69,11 @@ export async function mount(variant: Variant, pageSize = 2): Promise<ParleyComme
   </div>`);
   const el = page.querySelector('parley-comments')!;
   if (variant.lang) {
-    await waitUntil(() => text(el.shadowRoot!.querySelector('h2')) !== en.heading, 'the language never loaded', { timeout: 4000 });
+    // Until the language's file arrives the widget shows only the placeholder's space (no h2).
+    await waitUntil(() => {
+      const heading = el.shadowRoot!.querySelector('h2');
+      return heading && text(heading) !== en.heading;
+    }, 'the language never loaded', { timeout: 4000 });
   }
   return el;
 }

@@ -44,15 +44,16 @@ export class ReportController implements ReactiveController {
   }
 
   /**
-   * Every Report button's events: a click opens its panel; heading for one (pointer or
-   * keyboard) starts fetching the chunk.
+   * Every Report button's events: a click opens its panel; a signed-in reader heading for one
+   * (pointer or keyboard) starts fetching the chunk. Not a signed-out one: their press goes to
+   * the page's sign-in first, and only a page that lets it through shows the chunk's notice.
    */
   private onButton = (e: Event): void => {
     const button = (e.target as Element).closest?.(BUTTON);
     const comment = button && comments.get(button);
     if (!comment) return;
     if (e.type === 'click') void this.toggle(comment);
-    else loadPanels().catch(() => undefined);
+    else if (this.host.threadState.viewer) loadPanels().catch(() => undefined);
   };
 
   hostUpdate(): void {
