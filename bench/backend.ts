@@ -1,6 +1,7 @@
 // The benchmark's backend: api-v1 `GET /comments` over a generated thread, with real opaque
-// cursors, CORS for the page's origin, and every page's JSON serialised once up front so the
-// widget and the plain-DOM baseline are served the very same bytes at the same cost.
+// cursors, CORS for the page's origin (and a Bearer token for the subscriber scenario), and
+// every page's JSON serialised once up front so the widget and the plain-DOM baseline are
+// served the very same bytes at the same cost.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CommentJson } from '../server/present.js';
@@ -78,6 +79,10 @@ function decodeCursor(cursor: string | null): number | null {
   }
 }
 
+/** The token of the subscriber scenario's reader, and who the backend says they are. */
+export const SUBSCRIBER_TOKEN = 'bench-subscriber';
+const SUBSCRIBER = { id: 'u-bench', displayName: 'Bench Reader', subscriber: true, status: 'active', suspendedUntil: null };
+
 /** Serves a thread of `total` comments on 127.0.0.1 to pages on `allowOrigin`. */
 export async function startBenchBackend(total: number, allowOrigin: string): Promise<BenchBackend> {
   const threadId = 'bench-thread';
@@ -85,17 +90,19 @@ export async function startBenchBackend(total: number, allowOrigin: string): Pro
   const thread = { id: threadId, title: 'Harbour bridge reopens', url: 'https://news.example/bridge', status: 'open',
     commentCount: comments.reduce((sum, c) => sum + 1 + c.replies.length, 0), maxCommentLength: 1500 };
   const pages = new Map<string, string>();
-  const page = (offset: number, limit: number): string => {
-    const key = `${offset}/${limit}`;
+  const page = (offset: number, limit: number, subscriber: boolean): string => {
+    const key = `${offset}/${limit}/${subscriber}`;
     let json = pages.get(key);
     if (json === undefined) {
       const next = offset + limit < comments.length ? encodeCursor(offset + limit) : null;
-      json = JSON.stringify({ thread, viewer: null, comments: comments.slice(offset, offset + limit), nextCursor: next });
+      const viewer = subscriber ? SUBSCRIBER : null;
+      json = JSON.stringify({ thread, viewer, comments: comments.slice(offset, offset + limit), nextCursor: next });
       pages.set(key, json);
     }
     return json;
   };
-  for (const limit of [20, 100]) for (let offset = 0; offset < total; offset += limit) page(offset, limit);
+  for (const limit of [20, 100]) for (let offset = 0; offset < total; offset += limit) page(offset, limit, false);
+  page(0, 100, true);
 
   const served: Record<number, number> = {};
   const server: Server = createServer((request, response) => {
@@ -111,6 +118,18 @@ export async function startBenchBackend(total: number, allowOrigin: string): Pro
       }).end(body);
     };
     const error = (status: number, code: string) => send(status, JSON.stringify({ error: { code, message: code } }));
+    if (request.method === 'OPTIONS') {
+      // The subscriber's requests carry a token: the browser asks first, as it would of a real backend.
+      response.writeHead(204, {
+        'Access-Control-Allow-Origin': allowOrigin,
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Headers': 'Authorization, Accept',
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      }).end();
+      return;
+    }
     if (request.method !== 'GET' || url.pathname !== '/api/v1/comments') return error(404, 'not_found');
     if (url.searchParams.get('thread') !== threadId) return error(404, 'thread_not_found');
     if ((url.searchParams.get('sort') ?? 'newest') !== 'newest') return error(400, 'invalid_sort');
@@ -118,7 +137,9 @@ export async function startBenchBackend(total: number, allowOrigin: string): Pro
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'invalid_limit');
     const offset = decodeCursor(url.searchParams.get('cursor'));
     if (offset === null) return error(400, 'invalid_cursor');
-    return send(200, page(offset, limit));
+    const auth = request.headers.authorization;
+    if (auth && auth !== `Bearer ${SUBSCRIBER_TOKEN}`) return error(401, 'unauthenticated');
+    return send(200, page(offset, limit, !!auth));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

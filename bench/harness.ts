@@ -13,6 +13,8 @@ export interface Scenario {
   pageSize: number;
   /** Top-level comments to show before the clock stops. */
   target: number;
+  /** The reader is a signed-in subscriber: the widget fetches its comment form, the baseline builds one. */
+  subscriber?: boolean;
 }
 
 /** Top-level comments in the generated thread. */
@@ -23,6 +25,7 @@ export const SCENARIOS: Scenario[] = [
   { key: 'first-100', label: 'first screen, page-size 100', pageSize: 100, target: 100 },
   { key: 'more-500', label: '500 via load-more (100/page)', pageSize: 100, target: 500 },
   { key: 'more-2000', label: '2,000 via load-more (100/page)', pageSize: 100, target: TOTAL },
+  { key: 'first-100-subscriber', label: 'first screen, 100, subscriber', pageSize: 100, target: 100, subscriber: true },
 ];
 
 /** The scenario named `key`, or an error listing the names. */
@@ -43,13 +46,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(bundle: string | Uint8Array): Promise<Harness> {
+/** The chunks a subscriber's widget fetches beside the bundle, read from dist/. */
+export function readChunks(): Record<string, Uint8Array> {
+  return Object.fromEntries(['parley-posting.js', 'parley-report.js'].map((name) => [name, readFileSync(`dist/${name}`)]));
+}
+
+/** Serves `bundle` as /parley-comments.js, and each of `chunks` beside it. */
+export async function startHarness(bundle: string | Uint8Array, chunks: Record<string, Uint8Array> = {}): Promise<Harness> {
   const pageScript = ts.transpileModule(readFileSync(new URL('./page.ts', import.meta.url), 'utf8'), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
   }).outputText;
   const js = { 'Content-Type': 'text/javascript; charset=utf-8' };
   const site = await serveSite({
     '/parley-comments.js': { body: bundle, headers: js },
+    ...Object.fromEntries(Object.entries(chunks).map(([name, body]) => [`/${name}`, { body, headers: js }])),
     '/bench-page.js': { body: pageScript, headers: js },
     '/': {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley bench</title><link rel="icon" href="data:,">
@@ -73,7 +83,8 @@ export async function startHarness(bundle: string | Uint8Array): Promise<Harness
       return page;
     },
     async measure<T>(page: Page, kind: 'widget' | 'baseline', s: Scenario) {
-      const arg = JSON.stringify({ base: backend.base, threadId: backend.threadId, pageSize: s.pageSize, target: s.target });
+      const arg = JSON.stringify({ base: backend.base, threadId: backend.threadId, pageSize: s.pageSize, target: s.target,
+        subscriber: !!s.subscriber });
       return (await page.evaluate(`window.parleyBench.${kind}(${arg})`)) as T;
     },
     async close() {

@@ -9,7 +9,11 @@ interface Scenario {
   pageSize: number;
   /** Top-level comments to show before the clock stops. */
   target: number;
+  /** The reader is a signed-in subscriber (token `bench-subscriber`): a comment form and Reply buttons. */
+  subscriber: boolean;
 }
+
+const TOKEN = 'bench-subscriber';
 
 export interface Measurement {
   /** From just before the element (or the baseline's host) is created to the forced layout after the last page. */
@@ -103,6 +107,7 @@ async function widget(s: Scenario): Promise<Measurement> {
   el.setAttribute('thread-id', s.threadId);
   el.setAttribute('page-size', String(s.pageSize));
   el.setAttribute('loading', 'eager');
+  if (s.subscriber) (el as HTMLElement & { getAuthToken?: () => string }).getAuthToken = () => TOKEN;
   let pages = 0;
   const done = new Promise<void>((resolve, reject) => {
     el.addEventListener('parley-error', (event) => reject(new Error(`parley-error ${JSON.stringify((event as CustomEvent).detail)}`)));
@@ -168,7 +173,7 @@ function body(text: string): (Node | string)[] {
   return out;
 }
 
-function article(c: BenchComment, now: number): HTMLElement {
+function article(c: BenchComment, now: number, subscriber: boolean): HTMLElement {
   const when = ago(c.createdAt, now);
   full ??= new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
   const meta = h('div', { class: 'meta' }, h('span', { part: 'comment-author', class: 'author' }, c.author.displayName),
@@ -178,15 +183,17 @@ function article(c: BenchComment, now: number): HTMLElement {
   return h('article', { part: 'comment', class: 'comment', 'data-comment-id': c.id, 'aria-label': `Comment by ${c.author.displayName}, ${when}` },
     meta,
     h('p', { part: 'comment-body', class: 'body' }, ...body(c.body)),
-    h('div', { class: 'actions' }, h('button', { part: 'report-button', class: 'link-button', type: 'button',
+    h('div', { class: 'actions' }, ...(subscriber ? [h('button', { part: 'reply-button', class: 'link-button', type: 'button',
+      'aria-label': `Reply to ${c.author.displayName}`, 'aria-expanded': 'false' }, 'Reply')] : []),
+    h('button', { part: 'report-button', class: 'link-button', type: 'button',
       'aria-label': `Report comment by ${c.author.displayName}`, 'aria-expanded': 'false' }, 'Report')));
 }
 
-function conversation(c: BenchComment, now: number): HTMLElement {
-  const item = h('li', { class: 'thread-item' }, article(c, now));
+function conversation(c: BenchComment, now: number, subscriber: boolean): HTMLElement {
+  const item = h('li', { class: 'thread-item' }, article(c, now, subscriber));
   if (c.replies.length) {
     item.append(h('ol', { class: 'replies', role: 'list', 'aria-label': `Replies to ${c.author.displayName}` },
-      ...c.replies.map((r) => h('li', {}, article(r, now)))));
+      ...c.replies.map((r) => h('li', {}, article(r, now, subscriber)))));
   }
   return item;
 }
@@ -206,10 +213,19 @@ async function baseline(s: Scenario): Promise<Measurement> {
       h('label', { class: 'sort' }, 'Sort', h('select', { part: 'sort' }, h('option', { value: 'newest' }, 'Newest first'),
         h('option', { value: 'oldest' }, 'Oldest first')))),
     h('div', { class: 'rules' }, 'Comments are a place for lively, respectful debate.'),
-    h('div', { part: 'subscribe-prompt', class: 'prompt' }, h('h3', {}, 'Join the conversation'),
-      h('div', {}, 'Commenting is open to subscribers.'), h('p', { class: 'links' },
-        h('a', { part: 'subscribe-link', class: 'button primary', href: '#' }, 'Subscribe'),
-        h('a', { part: 'sign-in-link', class: 'button', href: '#' }, 'Sign in'))),
+    s.subscriber
+      // The comment form (the widget's own rules for it arrive with its chunk; these are the bundle's).
+      ? h('form', { part: 'composer', class: 'composer' }, h('label', { for: 'composer-input' }, 'Your comment'),
+        h('textarea', { part: 'composer-input', id: 'composer-input', placeholder: 'Share your view', 'aria-invalid': 'false',
+          'aria-describedby': 'composer-count composer-error' }),
+        h('div', { class: 'row' }, h('span', { id: 'composer-count' }, '1,500 characters left'),
+          h('span', { class: 'hint' }, 'Ctrl+Enter to post'),
+          h('button', { part: 'composer-submit', class: 'primary', disabled: '', 'aria-disabled': 'false' }, 'Post comment')),
+        h('div', { id: 'composer-error', role: 'alert' }))
+      : h('div', { part: 'subscribe-prompt', class: 'prompt' }, h('h3', {}, 'Join the conversation'),
+        h('div', {}, 'Commenting is open to subscribers.'), h('p', { class: 'links' },
+          h('a', { part: 'subscribe-link', class: 'button primary', href: '#' }, 'Subscribe'),
+          h('a', { part: 'sign-in-link', class: 'button', href: '#' }, 'Sign in'))),
     list, more));
   stage.append(host);
   const firstComment = watchFirstComment(root, start);
@@ -224,12 +240,14 @@ async function baseline(s: Scenario): Promise<Measurement> {
       url.searchParams.set('cursor', cursor);
       await scrollTo(more); // as the widget's reader does before each "Show more"
     }
-    const response = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (s.subscriber) headers.Authorization = `Bearer ${TOKEN}`;
+    const response = await fetch(url, { credentials: 'include', headers });
     if (!response.ok) throw new Error(`baseline: HTTP ${response.status}`);
     const page = (await response.json()) as { thread: { commentCount: number }; comments: BenchComment[]; nextCursor: string | null };
     const now = Date.now();
     const fragment = document.createDocumentFragment();
-    for (const c of page.comments) fragment.append(conversation(c, now));
+    for (const c of page.comments) fragment.append(conversation(c, now, s.subscriber));
     list.append(fragment);
     count.textContent = `${page.thread.commentCount.toLocaleString('en')} comments`;
     shown += page.comments.length;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
-import { SCENARIOS as ALL_SCENARIOS, startHarness, TOTAL, type Scenario } from './harness.js';
+import { SCENARIOS as ALL_SCENARIOS, readChunks, startHarness, TOTAL, type Scenario } from './harness.js';
 import type { Measurement } from './page.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -91,7 +91,7 @@ function longestTask(trace: Uint8Array): LongestTask {
 }
 
 const bundle = readBundle();
-const harness = await startHarness(bundle);
+const harness = await startHarness(bundle, readChunks());
 const { browser, openPage } = harness;
 
 async function measure(page: Page, kind: Kind, s: Scenario): Promise<Measurement> {

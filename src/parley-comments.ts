@@ -3,7 +3,7 @@ import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/
 import type { ApiError } from './api/errors.js';
 import { isSortOrder, type Comment, type SortOrder, type Thread, type Viewer } from './api/types.js';
 import { renderConversation, type CommentView } from './components/comment.js';
-import { ParticipationController } from './controllers/participation.js';
+import { ParticipationController, prefetchPosting } from './controllers/participation.js';
 import { ReportController } from './controllers/reporting.js';
 import { ThreadController, type ThreadAction, type ThreadEvents } from './controllers/thread.js';
 import { VisibilityController } from './controllers/visibility.js';
@@ -246,7 +246,12 @@ export class ParleyComments extends LitElement implements ParleyHost {
       baseUrl: this.backendUrl,
       credentials: this.credentials,
       timeoutMs: this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS,
-      getAuthToken: () => this.getAuthToken?.() ?? null,
+      getAuthToken: async () => {
+        const token = await this.getAuthToken?.();
+        // Signed in: most likely a subscriber, so fetch the comment form alongside the thread.
+        if (token) prefetchPosting();
+        return token;
+      },
     });
   }
 

@@ -15,7 +15,7 @@ export interface CommentView {
   locale: string;
   now: number;
   /** The Reply button under a comment, or nothing. */
-  reply(comment: Comment): TemplateResult | typeof nothing;
+  reply(comment: Comment): HTMLElement | typeof nothing;
   /** The Report button under a comment, or nothing. */
   report(comment: Comment): HTMLElement | typeof nothing;
   /** An inline form open under a comment (reply composer, report form), or nothing. */

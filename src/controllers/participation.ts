@@ -22,6 +22,9 @@ export const postingLoader = { load: (): Promise<PostingModule> => import('../fe
 let make: ReturnType<PostingModule['posting']> | undefined;
 const loadPosting = lazy(postingLoader, ({ posting }) => (make = posting(kit)));
 
+/** Starts fetching the posting chunk early (the page gave a token); a failure is met when it is needed. */
+export const prefetchPosting = (): void => void loadPosting().catch(() => undefined);
+
 export class ParticipationController implements ReactiveController, PostingState {
   /** A post just failed because of who the reader is or the thread's state: say so as an alert. */
   stateChanged = false;
@@ -125,7 +128,7 @@ export class ParticipationController implements ReactiveController, PostingState
   }
 
   /** The reply button under `comment`, for those who may reply. */
-  renderReplyButton(comment: Comment): TemplateResult | typeof nothing {
+  renderReplyButton(comment: Comment): HTMLElement | typeof nothing {
     return (this.canPost && this.posting?.replyButton(comment)) || nothing;
   }
 

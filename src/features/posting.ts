@@ -44,7 +44,7 @@ export interface Posting {
   /** Comments with an open reply form (the host re-renders them). */
   liveIds(): string[];
   /** The Reply button under `comment`. */
-  replyButton(comment: Comment): TemplateResult | typeof litNothing;
+  replyButton(comment: Comment): HTMLElement | typeof litNothing;
   /** The inline reply form under `comment`, when open. */
   replyForm(comment: Comment): TemplateResult | typeof litNothing;
   /** Closes the reply form (the thread is reloading). */
@@ -68,6 +68,10 @@ export const posting = (kit: Kit) => {
         : error.status === 429 ? describeError(error, t)
           : `${t.postFailed} ${describeError(error, t)}`;
 
+  /** Each comment's Reply button, kept while the comment is, and each button's comment. */
+  const buttons = new WeakMap<Comment, HTMLButtonElement>();
+  const owners = new WeakMap<Element, Comment>();
+
   return (host: ParleyHost, state: PostingState): Posting => {
     /** Drafts by storage slot (thread id and parent id). */
     const drafts = new Map<string, DraftState>();
@@ -75,6 +79,10 @@ export const posting = (kit: Kit) => {
     let replying: string | null = null;
     host.addStyles(sheet);
     const text = () => host.text as ParleyStrings;
+    host.renderRoot.addEventListener('click', (e) => {
+      const comment = owners.get(e.target as Element);
+      if (comment) void (replying === comment.id ? closeReply() : ((replying = comment.id), focus('#reply-input')));
+    });
 
     /** Renders, then moves focus to `selector`. */
     const focus = async (selector: string) => {
@@ -197,14 +205,26 @@ export const posting = (kit: Kit) => {
     return {
       composer: () => form(null),
       liveIds: () => (replying ? [replying] : []),
-      replyButton(comment): TemplateResult | typeof litNothing {
+      /**
+       * Built by hand once per comment and brought up to date in place, as the Report button
+       * is (a template instance per comment costs a page of 100 more than the buttons); its
+       * clicks reach one listener on the shadow root.
+       */
+      replyButton(comment): HTMLElement | typeof litNothing {
         if (comment.status !== 'published') return nothing;
         const t = text();
-        const open = replying === comment.id;
-        return html`<button part="reply-button" class="link-button" type="button" aria-expanded=${open}
-          aria-label=${t.replyTo(comment.author.displayName)}
-          @click=${() => (open ? closeReply() : ((replying = comment.id), focus('#reply-input')))}
-        >${t.reply}</button>`;
+        let button = buttons.get(comment);
+        if (!button) {
+          buttons.set(comment, (button = document.createElement('button')));
+          owners.set(button, comment);
+          button.setAttribute('part', 'reply-button');
+          button.className = 'link-button';
+          button.type = 'button';
+        }
+        button.setAttribute('aria-expanded', String(replying === comment.id));
+        button.setAttribute('aria-label', t.replyTo(comment.author.displayName));
+        button.textContent = t.reply;
+        return button;
       },
       replyForm: (comment): TemplateResult | typeof litNothing => (replying === comment.id ? form(comment) : nothing),
       reset() {
