@@ -30,8 +30,8 @@ export interface ParleyHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** Adds a feature chunk's styles to the element's shadow root (once each). */
   addStyles(sheet: CSSResultOrNative): void;
-  /** An error message with its retry button. */
-  renderError(summary: string, error: ApiError | null, retry: () => void): TemplateResult;
+  /** An error message with its retry button (none without `retry`). */
+  renderError(summary: string, error: ApiError | null, retry?: () => void): TemplateResult;
   /** Says a result through the polite live region. */
   announce(message: string): void;
   /** Sends `parley-error` for a failed request. */

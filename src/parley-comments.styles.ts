@@ -44,6 +44,8 @@ export const styles = css`
   }
 
   section { display: grid; gap: var(--_space); }
+  /* The page's language is on its way: the widget keeps its place but shows no English. */
+  .translating { visibility: hidden; }
 
   header {
     display: flex; flex-wrap: wrap; align-items: baseline; gap: calc(var(--_space) / 2) var(--_space);

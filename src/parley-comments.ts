@@ -24,6 +24,9 @@ const FIRST_CHUNK = 25;
  */
 const CHUNK_BUDGET_MS = 20;
 
+/** How long the widget waits, showing nothing, for the page's language before it shows English. */
+const LANGUAGE_WAIT_MS = 3000;
+
 /** The properties whose change means a different list of comments. */
 const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
 
@@ -227,7 +230,8 @@ export class ParleyComments extends LitElement implements ParleyHost {
   /** Worked out once per update: every comment asks for the text and the language. */
   private resolveLanguage(): { locale: string; text: ParleyStrings } {
     const locale = shippedLanguage((this.closest('[lang]') as HTMLElement | null)?.lang || 'en');
-    const base = this.localeStrings[0] === baseLanguage(locale) ? this.localeStrings[1] : en;
+    // The last language that arrived: a language change swaps the text in place when the new one lands.
+    const base = this.localeStrings[1];
     const { strings, merged } = this;
     // The same merged object while neither side changes: every comment's cache keys on it. A
     // chunk arriving adds its English to `en` in place: the key count tells.
@@ -272,10 +276,14 @@ export class ParleyComments extends LitElement implements ParleyHost {
     this.language = this.resolveLanguage();
     this.scheduleChunks();
     const language = baseLanguage(this.locale);
-    if (language !== this.localeStrings[0]) {
+    if (language !== this.localeStrings[0] && language !== this.asked) {
+      this.asked = language;
       void loadStrings(language).then((strings) => {
         if (baseLanguage(this.locale) === language) this.localeStrings = [language, strings];
       });
+      // A language file that hangs must not hide the comments: after a moment they show in the
+      // text at hand (English), and change language when the file lands.
+      setTimeout(() => ((this.spoken = true), this.requestUpdate()), LANGUAGE_WAIT_MS);
     }
     if (!this.started || !this.isConnected) return;
     if (this.threadState.status === 'idle' || RELOAD_ON.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
@@ -372,10 +380,18 @@ export class ParleyComments extends LitElement implements ParleyHost {
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
   }
 
-  /** The page's language is still on its way: nothing in English meanwhile, only the space. */
+  /**
+   * The page's language is still on its way and nothing has been shown yet: the widget keeps
+   * its space but shows no English meanwhile (`visibility: hidden`).
+   */
   private get translating(): boolean {
-    return baseLanguage(this.locale) !== this.localeStrings[0];
+    return !this.spoken && baseLanguage(this.locale) !== this.localeStrings[0];
   }
+
+  /** Text has been shown: from now on a language change swaps it in place. */
+  private spoken = false;
+  /** The language whose file was last asked for. */
+  private asked = '';
 
   /** The thread waits for the language's text or, for a viewer who may post, for the comment form. */
   private get held(): boolean {
@@ -385,13 +401,10 @@ export class ParleyComments extends LitElement implements ParleyHost {
   protected override render(): TemplateResult {
     const { text } = this;
     const { status, thread } = this.threadState;
-    const { waiting } = this.participation;
-    if (this.translating) {
-      this.slots = [];
-      this.postedSlots = [];
-      return html`<div class="skeleton"></div>`;
-    }
-    return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}>
+    const { translating, held } = this;
+    this.spoken ||= !translating;
+    return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}
+      class=${translating ? 'translating' : nothing}>
       <header part="header">
         <h2 id="heading" tabindex="-1">${text.heading}</h2>
         ${thread ? html`<span part="count">${text.count(thread.commentCount)}</span>` : nothing}
@@ -406,10 +419,10 @@ export class ParleyComments extends LitElement implements ParleyHost {
       </header>
       <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
       ${this.participation.renderArea()}
-      ${status === 'idle' || status === 'loading' || waiting ? this.renderSkeleton() : nothing}
+      ${status === 'idle' || status === 'loading' || held ? this.renderSkeleton() : nothing}
       ${status === 'error' ? this.renderError(text.loadFailed, this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
-      ${status === 'ready' && !waiting ? this.renderThread() : ((this.slots = []), (this.postedSlots = []), nothing)}
+      ${status === 'ready' && !held ? this.renderThread() : ((this.slots = []), (this.postedSlots = []), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -423,10 +436,10 @@ export class ParleyComments extends LitElement implements ParleyHost {
   }
 
   /** An error message with its retry. @internal */
-  renderError(summary: string, error: ApiError | null, retry: () => void): TemplateResult {
+  renderError(summary: string, error: ApiError | null, retry?: () => void): TemplateResult {
     return html`<div part="error" class="error" role="alert">
       <p><strong>${summary}</strong> ${error ? describeError(error, this.text) : nothing}</p>
-      <button part="retry" type="button" @click=${retry}>${this.text.retry}</button>
+      ${retry ? html`<button part="retry" type="button" @click=${retry}>${this.text.retry}</button>` : nothing}
     </div>`;
   }
 

@@ -166,34 +166,55 @@ async function renderIn(lang: string, strings?: Partial<ParleyStrings>): Promise
 const heading = (el: ParleyComments) => text(el.shadowRoot!.querySelector('h2'));
 
 describe('languages: the widget', () => {
-  it('shows no English on a German page while the German text loads, only the space the thread will take', async () => {
+  it('shows no English on a German page while the German text loads, keeping the space the widget takes', async () => {
     await serveBackend(conversationBackend());
     const page = document.createElement('div');
     page.lang = 'de';
     page.innerHTML = `<parley-comments backend-url="${BASE}" thread-id="${THREAD_ID}" loading="eager" page-size="2"></parley-comments>`;
     const el = page.querySelector('parley-comments')!;
-    const seen: string[] = [];
-    let reserved = 0;
+    const seen: { visible: boolean; english: string[]; height: number }[] = [];
+    const english = [en.heading, en.sortNewest, en.loading, en.rulesBlurb, en.subscribePromptTitle];
     document.body.append(page);
     // Every state the reader could see: a snapshot after each render.
     new MutationObserver(() => {
-      const section = el.shadowRoot!.querySelector('section');
-      if (!section) reserved = el.shadowRoot!.querySelector('.skeleton')!.getBoundingClientRect().height;
+      const section = el.shadowRoot!.querySelector('section')!;
       // The widget's own words (the comments are the readers', in any language).
-      const own = section && [...section.querySelectorAll('header, .rules, [part~="subscribe-prompt"], [role="progressbar"]')]
+      const own = [...section.querySelectorAll('header, .rules, [part~="subscribe-prompt"], [role="progressbar"]')]
         .map((node) => `${text(node)} ${node.getAttribute('aria-label') ?? ''}`).join(' ');
-      seen.push(own || '(placeholder)');
+      seen.push({ visible: getComputedStyle(section).visibility !== 'hidden', english: english.filter((words) => own.includes(words)),
+        height: section.getBoundingClientRect().height });
     }).observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
     try {
       await waitForComments(el, 4);
       expect(heading(el)).to.equal('Kommentare');
-      expect(seen[0], 'the first render').to.equal('(placeholder)');
-      expect(reserved, 'keeping the space').to.be.greaterThan(200);
-      const english = [en.heading, en.sortNewest, en.loading, en.rulesBlurb, en.subscribePromptTitle];
-      expect(seen.filter((state) => english.some((words) => state.includes(words))), `no state showed English: ${JSON.stringify(seen.map((state) => english.filter((words) => state.includes(words))))}`).to.deep.equal([]);
+      expect(seen[0]!.visible, 'the first render is hidden').to.be.false;
+      expect(seen[0]!.height, 'but keeps its space (heading, rules, prompt, loading placeholder)').to.be.greaterThan(300);
+      expect(seen.filter((state) => state.visible && state.english.length).map((state) => state.english), 'no English seen').to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal('heading');
     } finally {
       page.remove();
     }
+  });
+
+  it('swaps the text in place when the language changes after the thread is shown: the comments stay', async () => {
+    await serveBackend(conversationBackend());
+    const el = await renderIn('de');
+    await waitForComments(el, 4);
+    const first = parts(el, 'comment')[0]!;
+    let hidden = false;
+    let emptied = false;
+    const watch = new MutationObserver(() => {
+      hidden ||= getComputedStyle(el.shadowRoot!.querySelector('section')!).visibility === 'hidden';
+      emptied ||= parts(el, 'comment').length === 0;
+    });
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    el.closest('div')!.lang = 'fr';
+    el.requestUpdate(); // the element watches its own lang; a wrapper's change shows at the next update
+    await waitUntil(() => heading(el) === 'Commentaires', `heading still "${heading(el)}"`);
+    watch.disconnect();
+    expect(hidden, 'never hidden again').to.be.false;
+    expect(emptied, 'the comments never left').to.be.false;
+    expect(parts(el, 'comment')[0] === first, 'the same comment elements').to.be.true;
   });
 
   it('speaks French under lang="fr": text, counts, relative times and full dates from Intl', async () => {

@@ -25,6 +25,7 @@ describe('the posting chunk hanging', () => {
     expect(performance.now() - started, 'not before the time limit').to.be.greaterThan(250);
     const error = await findPart(el, 'error');
     expect(text(error.querySelector('p'))).to.equal(`${en.postingFailed} ${en.errorTimeout}`);
+    expect(error.querySelector('[part~="retry"]'), 'no Try again: the fetch is still out and cannot be restarted').to.be.null;
     await expect(el).to.be.accessible();
 
     release();

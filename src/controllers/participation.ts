@@ -119,7 +119,9 @@ export class ParticipationController implements ReactiveController, PostingState
           ${viewer ? nothing : link('sign-in', host.signInUrl, t.signIn)}
         </p>
       </div>
-      ${this.canPost ? this.ready?.composer() ?? (this.failed && host.renderError(t.postingFailed, this.failed, () => this.fetch())) : nothing}`;
+      ${this.canPost ? this.ready?.composer() ?? (this.failed && host.renderError(t.postingFailed, this.failed,
+        // After a time-out the fetch is still out (it cannot be restarted): no retry, the form comes if it lands.
+        this.failed.kind === 'timeout' ? undefined : () => this.fetch())) : nothing}`;
   }
 
   /** Comments with an open reply form (the host re-renders them). */

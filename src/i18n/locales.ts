@@ -6,7 +6,8 @@ import { en, type ParleyStrings } from './en.js';
 
 type Loader = () => Promise<{ default: ParleyStrings }>;
 
-const LOADERS: Record<string, Loader> = {
+/** Each language's file, fetched on demand; a test may stand in a slow one. @internal */
+export const LOADERS: Record<string, Loader> = {
   fr: () => import('./fr.js'),
   de: () => import('./de.js'),
   es: () => import('./es.js'),
