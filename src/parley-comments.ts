@@ -330,8 +330,17 @@ export class ParleyComments extends LitElement implements ParleyHost {
     }
   }
 
+  /** The page's `lang` may change (a single-page site switching language): the element follows. */
+  private readonly langWatch = new MutationObserver(() => this.requestUpdate());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.langWatch.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.langWatch.disconnect();
     clearTimeout(this.frame);
     this.frame = 0;
   }

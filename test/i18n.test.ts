@@ -208,8 +208,7 @@ describe('languages: the widget', () => {
       emptied ||= parts(el, 'comment').length === 0;
     });
     watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
-    el.closest('div')!.lang = 'fr';
-    el.requestUpdate(); // the element watches its own lang; a wrapper's change shows at the next update
+    el.closest('div')!.lang = 'fr'; // the wrapper's, as a single-page site switching language would
     await waitUntil(() => heading(el) === 'Commentaires', `heading still "${heading(el)}"`);
     watch.disconnect();
     expect(hidden, 'never hidden again').to.be.false;
