@@ -279,11 +279,14 @@ export class ParleyComments extends LitElement implements ParleyHost {
     if (language !== this.localeStrings[0] && language !== this.asked) {
       this.asked = language;
       void loadStrings(language).then((strings) => {
+        if (this.asked === language) clearTimeout(this.languageWait);
         if (baseLanguage(this.locale) === language) this.localeStrings = [language, strings];
+        else if (this.asked === language) this.asked = ''; // the page moved on: ask again if it comes back
       });
       // A language file that hangs must not hide the comments: after a moment they show in the
       // text at hand (English), and change language when the file lands.
-      setTimeout(() => ((this.spoken = true), this.requestUpdate()), LANGUAGE_WAIT_MS);
+      clearTimeout(this.languageWait);
+      this.languageWait = setTimeout(() => ((this.spoken = true), this.requestUpdate()), LANGUAGE_WAIT_MS);
     }
     if (!this.started || !this.isConnected) return;
     if (this.threadState.status === 'idle' || RELOAD_ON.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
@@ -341,6 +344,9 @@ export class ParleyComments extends LitElement implements ParleyHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.langWatch.disconnect();
+    // Back in a page, it asks again (and waits again) for the language it finds there.
+    clearTimeout(this.languageWait);
+    this.asked = '';
     clearTimeout(this.frame);
     this.frame = 0;
   }
@@ -399,8 +405,9 @@ export class ParleyComments extends LitElement implements ParleyHost {
 
   /** Text has been shown: from now on a language change swaps it in place. */
   private spoken = false;
-  /** The language whose file was last asked for. */
+  /** The language whose file was last asked for, and the wait for it. */
   private asked = '';
+  private languageWait: ReturnType<typeof setTimeout> | undefined;
 
   /** The thread waits for the language's text or, for a viewer who may post, for the comment form. */
   private get held(): boolean {

@@ -35,3 +35,34 @@ describe('a language file that hangs', () => {
     LOADERS.nl = realLoad;
   });
 });
+
+describe('a language the page leaves and comes back to', () => {
+  it('is asked for again when its file arrived while the page spoke another', async () => {
+    const realLoad = LOADERS.it!;
+    let release: () => void = () => undefined;
+    let held = true;
+    LOADERS.it = () => (held ? new Promise((resolve) => {
+      release = () => resolve(realLoad());
+    }) : realLoad());
+    try {
+      await serveBackend(threadFor(subscriber()));
+      const page = await fixture<HTMLElement>(html`<div lang="en"><parley-comments backend-url=${BASE} thread-id=${THREAD_ID}
+        loading="eager"></parley-comments></div>`);
+      const el = page.querySelector('parley-comments') as ParleyComments;
+      await waitForComments(el, 3);
+      const heading = () => text(el.shadowRoot!.querySelector('h2'));
+      page.lang = 'it';
+      await waitUntil(() => el.locale === 'it', 'the element never noticed Italian');
+      page.lang = 'en';
+      await waitUntil(() => el.locale === 'en', 'the element never noticed English again');
+      held = false;
+      release(); // Italian lands while the page speaks English: dropped
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heading()).to.equal(en.heading);
+      page.lang = 'it';
+      await waitUntil(() => heading() === 'Commenti', `still "${heading()}": Italian was not asked for again`, { timeout: 4000 });
+    } finally {
+      LOADERS.it = realLoad;
+    }
+  });
+});
