@@ -7,7 +7,7 @@
  * License:     MIT
  *
  * Copy this file to wp-content/plugins/parley-comments/parley-comments.php, with the .js files
- * of the package's dist/ folder beside it (parley-comments.js and its language chunks), and
+ * of the package's dist/ folder beside it (parley-comments.js and its chunks parley-*.js), and
  * activate it.
  * Settings → Parley: the backend URL and the bundle URL. Then put [parley_comments] in a post,
  * or call do_shortcode('[parley_comments]') from the theme's single.php.
