@@ -5,9 +5,8 @@
  * element; `scripts/check-size.mjs` fails the build if one does.
  */
 import { html, nothing, unsafeCSS } from 'lit';
-import { decodeComment } from './api/decode.js';
 import { ApiError } from './api/errors.js';
-import { REPORT_REASONS } from './api/types.js';
+import { REPORT_REASONS, type Comment } from './api/types.js';
 import { emit } from './events.js';
 import { describeError } from './format/errors.js';
 import { en } from './i18n/en.js';
@@ -19,13 +18,41 @@ export interface Kit {
   ApiError: typeof ApiError;
   emit: typeof emit;
   describeError: typeof describeError;
-  decodeComment: typeof decodeComment;
   /** English, to which a chunk adds its own text. */
   en: typeof en;
   REPORT_REASONS: typeof REPORT_REASONS;
+  actionButtons: typeof actionButtons;
 }
 
-export const kit: Kit = { html, nothing, unsafeCSS, ApiError, emit, describeError, decodeComment, en, REPORT_REASONS };
+/**
+ * The buttons of one kind in the comments' actions row (Reply, Report): built by hand once per
+ * comment and kept while the comment is (a template instance each would cost a long thread more
+ * than the buttons), each knowing its comment, so one listener on the shadow root serves them all.
+ */
+export function actionButtons(part: string): {
+  /** `comment`'s button, made on first use; the caller brings its text and state up to date. */
+  of(comment: Comment): HTMLButtonElement;
+  /** The comment whose button `node` is, if it is one. */
+  owner(node: Element | null | undefined): Comment | undefined;
+} {
+  const buttons = new WeakMap<Comment, HTMLButtonElement>();
+  const owners = new WeakMap<Element, Comment>();
+  return {
+    of(comment) {
+      let button = buttons.get(comment);
+      if (!button) {
+        buttons.set(comment, (button = document.createElement('button')));
+        owners.set(button, comment);
+        button.setAttribute('part', part);
+        button.type = 'button';
+      }
+      return button;
+    },
+    owner: (node) => (node ? owners.get(node) : undefined),
+  };
+}
+
+export const kit: Kit = { html, nothing, unsafeCSS, ApiError, emit, describeError, en, REPORT_REASONS, actionButtons };
 
 /**
  * A chunk fetched once per page, and again next time after a failed fetch (offline, or a

@@ -68,3 +68,15 @@ export function nextEvent<T = unknown>(el: EventTarget, name: string): Promise<C
 export function text(node: Element | null): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A lazily loaded chunk's fetch (`formLoader`, `postingLoader`) that the tests of one describe
+ * block may stand in for; the real fetch is put back after each test. Returns the real fetch.
+ */
+export function loaderSeam<L extends { load: unknown }>(loader: L): L['load'] {
+  const real = loader.load;
+  afterEach(() => {
+    loader.load = real;
+  });
+  return real;
+}

@@ -4,16 +4,13 @@
 import { expect, nextFrame } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
 import { en } from './english.js';
-import { findPart, nextEvent, part, renderWidget, serveBackend, text } from './helpers.js';
+import { findPart, loaderSeam, nextEvent, part, renderWidget, serveBackend, text } from './helpers.js';
 import { FakeBackend } from './mocks/backend.js';
 import { makeThread } from './mocks/data.js';
 import { subscriber } from './posting.helpers.js';
 
 describe('the posting chunk on an empty thread', () => {
-  const realLoad = postingLoader.load;
-  afterEach(() => {
-    postingLoader.load = realLoad;
-  });
+  const realLoad = loaderSeam(postingLoader);
 
   it('sends parley-load once the form is there, not while the placeholder shows', async () => {
     let release: () => void = () => undefined;

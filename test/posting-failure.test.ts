@@ -5,15 +5,12 @@ import { expect } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
 import { writeDraft } from '../src/controllers/drafts.js';
 import { en } from './english.js';
-import { findPart, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
 import { composerInput, subscriber, threadFor } from './posting.helpers.js';
 import { THREAD_ID } from './mocks/data.js';
 
 describe('the posting chunk failing to arrive', () => {
-  const realLoad = postingLoader.load;
-  afterEach(() => {
-    postingLoader.load = realLoad;
-  });
+  const realLoad = loaderSeam(postingLoader);
 
   it('shows the comments with an error and a retry; the retry brings the form and the reader\'s draft', async () => {
     localStorage.clear();

@@ -5,13 +5,13 @@
 import { expect, nextFrame } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
 import { en } from './english.js';
-import { findPart, nextEvent, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, nextEvent, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
 import { subscriber, threadFor } from './posting.helpers.js';
 
 beforeEach(() => localStorage.clear());
 
 describe('the posting chunk, fetched for a viewer who may post', () => {
-  const realLoad = postingLoader.load;
+  const realLoad = loaderSeam(postingLoader);
   let fetches = 0;
   let release: () => void = () => undefined;
   beforeEach(() => {
@@ -23,9 +23,6 @@ describe('the posting chunk, fetched for a viewer who may post', () => {
         release = () => resolve(realLoad());
       });
     };
-  });
-  afterEach(() => {
-    postingLoader.load = realLoad;
   });
 
   it('is not fetched for readers who may not post', async () => {

@@ -6,14 +6,11 @@ import { delay, http } from 'msw';
 import { postingLoader } from '../src/controllers/participation.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { BASE, THREAD_ID } from './mocks/data.js';
-import { findPart, serveBackend, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, serveBackend, waitForComments } from './helpers.js';
 import { subscriber, threadFor } from './posting.helpers.js';
 
 describe('the posting chunk for a reader with a token', () => {
-  const realLoad = postingLoader.load;
-  afterEach(() => {
-    postingLoader.load = realLoad;
-  });
+  const realLoad = loaderSeam(postingLoader);
 
   it('is fetched while the thread request is still out', async () => {
     let answered = false;

@@ -3,14 +3,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
 import { en } from './english.js';
-import { findPart, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
 import { composerInput, subscriber, threadFor } from './posting.helpers.js';
 
 describe('the posting chunk hanging', () => {
-  const realLoad = postingLoader.load;
-  afterEach(() => {
-    postingLoader.load = realLoad;
-  });
+  const realLoad = loaderSeam(postingLoader);
 
   it('shows the comments after the time limit when the fetch hangs, and the form when it lands at last', async () => {
     let release: () => void = () => undefined;

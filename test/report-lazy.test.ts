@@ -3,14 +3,11 @@
 // bundle in test/e2e/csp.test.ts). Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
 import { formLoader } from '../src/controllers/reporting.js';
-import { text } from './helpers.js';
+import { loaderSeam, text } from './helpers.js';
 import { findIn, inComment, press, reportBackend, reportButton, showThread, writes } from './report.helpers.js';
 
 describe('the report form, loaded when first needed', () => {
-  const realLoad = formLoader.load;
-  afterEach(() => {
-    formLoader.load = realLoad;
-  });
+  const realLoad = loaderSeam(formLoader);
 
   it('is fetched when the reader heads for Report, not with the thread; a failed fetch says so and Report tries again', async () => {
     let fetches = 0;

@@ -3,19 +3,17 @@
 // intent and never steal focus. Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
 import { formLoader } from '../src/controllers/reporting.js';
+import { loaderSeam } from './helpers.js';
 import { findIn, focused, inComment, press, reportBackend, reportButton, showThread, writes } from './report.helpers.js';
 
 describe('the report form arriving late', () => {
-  const realLoad = formLoader.load;
+  const realLoad = loaderSeam(formLoader);
   let release: () => void = () => undefined;
   beforeEach(() => {
     // Each fetch of the form waits until the test lets it through.
     formLoader.load = () => new Promise((resolve) => {
       release = () => resolve(realLoad());
     });
-  });
-  afterEach(() => {
-    formLoader.load = realLoad;
   });
 
   it('opens under the last Report pressed, and only there; focus goes in only for the reader still at that button', async () => {

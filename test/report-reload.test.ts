@@ -2,14 +2,11 @@
 // it must not open on the new thread. Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
 import { formLoader } from '../src/controllers/reporting.js';
-import { part } from './helpers.js';
+import { loaderSeam, part } from './helpers.js';
 import { findIn, press, reportBackend, reportButton, showThread } from './report.helpers.js';
 
 describe('the report form arriving after a reload', () => {
-  const realLoad = formLoader.load;
-  afterEach(() => {
-    formLoader.load = realLoad;
-  });
+  const realLoad = loaderSeam(formLoader);
 
   it('does not open on a thread that was reloaded meanwhile', async () => {
     let release: () => void = () => undefined;

@@ -5,14 +5,11 @@
 import { expect, nextFrame } from '@open-wc/testing';
 import { formLoader } from '../src/controllers/reporting.js';
 import { en } from './english.js';
-import { text } from './helpers.js';
+import { loaderSeam, text } from './helpers.js';
 import { findIn, press, reportBackend, reportButton, showThread } from './report.helpers.js';
 
 describe('Report, signed out', () => {
-  const realLoad = formLoader.load;
-  afterEach(() => {
-    formLoader.load = realLoad;
-  });
+  const realLoad = loaderSeam(formLoader);
 
   it('fetches the report chunk only when the page lets the widget ask the reader to sign in', async () => {
     let fetches = 0;

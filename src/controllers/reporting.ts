@@ -9,7 +9,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import type { Comment } from '../api/types.js';
 import type { ReportPanels } from '../features/report.js';
 import type { ParleyHost } from '../host.js';
-import { kit, lazy } from '../kit.js';
+import { actionButtons, kit, lazy } from '../kit.js';
 
 type ReportModule = typeof import('../features/report.js');
 
@@ -21,9 +21,7 @@ const loadPanels = lazy(formLoader, ({ reports }) => reports(kit));
 const BUTTON = '[part~="report-button"]';
 const EVENTS = ['click', 'pointerover', 'focusin'];
 
-/** Each comment's report button, kept while the comment is, and each button's comment. */
-const buttons = new WeakMap<Comment, HTMLButtonElement>();
-const comments = new WeakMap<Element, Comment>();
+const buttons = actionButtons('report-button');
 
 export class ReportController implements ReactiveController {
   /** Reports sent or withdrawn here, by comment id; overrides `viewerReported`. */
@@ -50,7 +48,7 @@ export class ReportController implements ReactiveController {
    */
   private onButton = (e: Event): void => {
     const button = (e.target as Element).closest?.(BUTTON);
-    const comment = button && comments.get(button);
+    const comment = buttons.owner(button);
     if (!comment) return;
     if (e.type === 'click') void this.toggle(comment);
     else if (this.host.threadState.viewer) loadPanels().catch(() => undefined);
@@ -91,13 +89,7 @@ export class ReportController implements ReactiveController {
     const t = this.host.text;
     const name = comment.author.displayName;
     const reported = this.isReported(comment);
-    let button = buttons.get(comment);
-    if (!button) {
-      buttons.set(comment, (button = document.createElement('button')));
-      comments.set(button, comment);
-      button.setAttribute('part', 'report-button');
-      button.type = 'button';
-    }
+    const button = buttons.of(comment);
     button.className = reported ? 'link-button reported' : 'link-button';
     button.setAttribute('aria-label', reported ? t.reportedComment(name) : t.reportComment(name));
     button.setAttribute('aria-expanded', String(this.openId === comment.id));
@@ -139,7 +131,7 @@ export class ReportController implements ReactiveController {
       // Focus follows only if the reader is still at that button (Safari does not focus a clicked
       // button: then nothing at all may have focus): never into the form mid-sentence elsewhere.
       const active = (this.host.renderRoot as ShadowRoot).activeElement;
-      focus = active ? comments.get(active) === comment : document.activeElement === document.body;
+      focus = active ? buttons.owner(active) === comment : document.activeElement === document.body;
       if (failed) return void ((this.failed = id), this.host.requestUpdate());
       this.panels = make!(this.host, this);
     }

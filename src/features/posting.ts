@@ -52,7 +52,7 @@ export interface Posting {
 }
 
 /** Length as the backend counts it: trimmed, in Unicode code points. */
-export const bodyLength = (text: string): number => [...text.trim()].length;
+const bodyLength = (text: string): number => [...text.trim()].length;
 
 /** Binds the chunk to the bundle's Lit and helpers; returns the posting maker for each element. */
 export const posting = (kit: Kit) => {
@@ -68,9 +68,7 @@ export const posting = (kit: Kit) => {
         : error.status === 429 ? describeError(error, t)
           : `${t.postFailed} ${describeError(error, t)}`;
 
-  /** Each comment's Reply button, kept while the comment is, and each button's comment. */
-  const buttons = new WeakMap<Comment, HTMLButtonElement>();
-  const owners = new WeakMap<Element, Comment>();
+  const buttons = kit.actionButtons('reply-button');
 
   return (host: ParleyHost, state: PostingState): Posting => {
     /** Drafts by storage slot (thread id and parent id). */
@@ -80,7 +78,7 @@ export const posting = (kit: Kit) => {
     host.addStyles(sheet);
     const text = () => host.text as ParleyStrings;
     host.renderRoot.addEventListener('click', (e) => {
-      const comment = owners.get(e.target as Element);
+      const comment = buttons.owner(e.target as Element);
       if (comment) void (replying === comment.id ? closeReply() : ((replying = comment.id), focus('#reply-input')));
     });
 
@@ -213,14 +211,8 @@ export const posting = (kit: Kit) => {
       replyButton(comment): HTMLElement | typeof litNothing {
         if (comment.status !== 'published') return nothing;
         const t = text();
-        let button = buttons.get(comment);
-        if (!button) {
-          buttons.set(comment, (button = document.createElement('button')));
-          owners.set(button, comment);
-          button.setAttribute('part', 'reply-button');
-          button.className = 'link-button';
-          button.type = 'button';
-        }
+        const button = buttons.of(comment);
+        button.className = 'link-button';
         button.setAttribute('aria-expanded', String(replying === comment.id));
         button.setAttribute('aria-label', t.replyTo(comment.author.displayName));
         button.textContent = t.reply;

@@ -15,7 +15,7 @@ import { enReport } from '../i18n/en-report.js';
 import type { Kit } from '../kit.js';
 
 /** The longest note api-v1 accepts. */
-export const NOTE_MAX = 500;
+const NOTE_MAX = 500;
 
 /** The form's and the panel's rules, adopted into the element's shadow root when this chunk arrives. */
 const RULES = '.report>*{display:grid;gap:.5rem;padding:.75rem var(--_space);border:1px solid var(--_border);'
