@@ -9,7 +9,7 @@ import { ApiError } from './api/errors.js';
 import { REPORT_REASONS, type Comment } from './api/types.js';
 import { emit } from './events.js';
 import { describeError } from './format/errors.js';
-import { en } from './i18n/en.js';
+import { addEnglish } from './i18n/en.js';
 
 export interface Kit {
   html: typeof html;
@@ -18,8 +18,8 @@ export interface Kit {
   ApiError: typeof ApiError;
   emit: typeof emit;
   describeError: typeof describeError;
-  /** English, to which a chunk adds its own text. */
-  en: typeof en;
+  /** Adds a chunk's own English. */
+  addEnglish: typeof addEnglish;
   REPORT_REASONS: typeof REPORT_REASONS;
   actionButtons: typeof actionButtons;
 }
@@ -52,7 +52,7 @@ export function actionButtons(part: string): {
   };
 }
 
-export const kit: Kit = { html, nothing, unsafeCSS, ApiError, emit, describeError, en, REPORT_REASONS, actionButtons };
+export const kit: Kit = { html, nothing, unsafeCSS, ApiError, emit, describeError, addEnglish, REPORT_REASONS, actionButtons };
 
 /**
  * A chunk fetched once per page, and again next time after a failed fetch (offline, or a

@@ -11,7 +11,7 @@ import { emit, type ParleyAction } from './events.js';
 import type { ParleyHost } from './host.js';
 import { describeError } from './format/errors.js';
 import { prepareFormats } from './format/time.js';
-import { en, type CoreStrings, type ParleyStrings } from './i18n/en.js';
+import { en, englishAdded, type CoreStrings, type ParleyStrings } from './i18n/en.js';
 import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
 import { styles } from './parley-comments.styles.js';
 
@@ -234,10 +234,10 @@ export class ParleyComments extends LitElement implements ParleyHost {
     const base = this.localeStrings[1];
     const { strings, merged } = this;
     // The same merged object while neither side changes: every comment's cache keys on it. A
-    // chunk arriving adds its English to `en` in place: the key count tells.
-    const size = Object.keys(base).length;
-    if (strings && (merged?.[0] !== base || merged[1] !== strings || merged[3] !== size)) {
-      this.merged = [base, strings, { ...base, ...strings }, size];
+    // chunk arriving adds its English to `en` in place (`addEnglish`), which also makes it stale.
+    const grown = englishAdded();
+    if (strings && (merged?.[0] !== base || merged[1] !== strings || merged[3] !== grown)) {
+      this.merged = [base, strings, { ...base, ...strings }, grown];
     }
     return { locale, text: strings ? this.merged![2] : base };
   }

@@ -58,7 +58,7 @@ const bodyLength = (text: string): number => [...text.trim()].length;
 export const posting = (kit: Kit) => {
   const { html, ApiError: Failure, emit, describeError } = kit;
   const nothing: typeof litNothing = kit.nothing;
-  Object.assign(kit.en, enPosting);
+  kit.addEnglish(enPosting);
   const sheet = kit.unsafeCSS(RULES);
 
   /** What went wrong, in the reader's words, with the next step. */

@@ -70,7 +70,7 @@ const BUTTON = '[part~="report-button"]';
 export const reports = (kit: Kit) => {
   const { html, ApiError: Failure, emit, describeError } = kit;
   const nothing: typeof litNothing = kit.nothing;
-  Object.assign(kit.en, enReport);
+  kit.addEnglish(enReport);
   const sheet = kit.unsafeCSS(RULES);
 
   return (host: ParleyHost, state: ReportState): ReportPanels => {

@@ -98,3 +98,14 @@ export type ParleyStrings = CoreStrings & PostingStrings & ReportStrings;
 
 /** English: the reading text, and each feature's once its chunk has arrived. */
 export const en = core as ParleyStrings;
+
+let added = 0;
+
+/** Adds a feature chunk's English to `en`, in place (`en` is the base every element's text is made from). */
+export function addEnglish(text: object): void {
+  Object.assign(en, text);
+  added++;
+}
+
+/** How many times English has grown: an element's text merged with a `strings` override is stale when this moves. */
+export const englishAdded = (): number => added;
