@@ -46,9 +46,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The chunks a subscriber's widget fetches beside the bundle, read from dist/. */
+/** The chunks the widget fetches beside the bundle (the thread view; a subscriber's comment form; the report form), read from dist/. */
 export function readChunks(): Record<string, Uint8Array> {
-  return Object.fromEntries(['parley-posting.js', 'parley-report.js'].map((name) => [name, readFileSync(`dist/${name}`)]));
+  return Object.fromEntries(['parley-thread-view.js', 'parley-posting.js', 'parley-report.js'].map((name) => [name, readFileSync(`dist/${name}`)]));
 }
 
 /** Serves `bundle` as /parley-comments.js, and each of `chunks` beside it. */

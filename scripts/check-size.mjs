@@ -6,9 +6,11 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = {
-  // What every article page loads: reading, the subscribe prompt, the Report buttons.
-  'dist/parley-comments.js': 18 * KB,
+  // What every article page loads: the element, the request, the loading placeholder, errors.
+  'dist/parley-comments.js': 14 * KB,
   'dist/parley-count.js': 3 * KB,
+  // Fetched alongside the thread's first request: what shows the comments once loaded.
+  'dist/parley-thread-view.js': 6 * KB,
   // Fetched only for a viewer who may post, and when a reader heads for a Report button.
   'dist/parley-posting.js': 3 * KB,
   'dist/parley-report.js': 3 * KB,

@@ -6,6 +6,7 @@
 import type { CSSResultOrNative, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ParleyClient } from './api/client.js';
 import type { ApiError } from './api/errors.js';
+import type { ParticipationController } from './controllers/participation.js';
 import type { ThreadController } from './controllers/thread.js';
 import type { ParleyAction } from './events.js';
 import type { CoreStrings } from './i18n/en.js';
@@ -41,4 +42,12 @@ export interface ParleyHost extends ReactiveControllerHost, HTMLElement {
    * listener prevented it, i.e. the widget should go on (follow the link, show a link…).
    */
   requestNavigation(kind: 'sign-in' | 'subscribe'): boolean;
+}
+
+/** What the thread view (its own chunk) needs of the element besides. */
+export interface ViewHost extends ParleyHost {
+  /** Whether the viewer may post, and the posting feature once its chunk is here. */
+  readonly participation: ParticipationController;
+  /** Top-level comments per page: `page-size`, clamped to 1–100. */
+  readonly pageLength: number;
 }

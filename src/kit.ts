@@ -1,19 +1,28 @@
 /**
- * What the lazily loaded feature chunks (posting, reporting) get from the bundle instead of
- * importing it. A chunk imports nothing at run time, so it works however the page loaded the
+ * What the lazily loaded chunks (the thread view, posting, the report form) get from the bundle
+ * instead of importing it. A chunk imports nothing at run time, so it works however the page loaded the
  * bundle (a `?ver=` query, a second copy) and never pulls in another copy of Lit or the
  * element; `scripts/check-size.mjs` fails the build if one does.
  */
-import { html, nothing, unsafeCSS } from 'lit';
+import { css, html, noChange, nothing, unsafeCSS } from 'lit';
 import { ApiError } from './api/errors.js';
 import { REPORT_REASONS, type Comment } from './api/types.js';
 import { emit } from './events.js';
+import type { ReportPanels, ReportState } from './features/report.js';
 import { describeError } from './format/errors.js';
+import type { ParleyHost } from './host.js';
 import { addEnglish } from './i18n/en.js';
+
+type ReportModule = typeof import('./features/report.js');
+
+/** Fetches the report chunk; a test may stand in a slow or failing fetch. @internal */
+export const formLoader = { load: (): Promise<ReportModule> => import('./features/report.js') };
 
 export interface Kit {
   html: typeof html;
+  css: typeof css;
   readonly nothing: typeof nothing;
+  readonly noChange: typeof noChange;
   unsafeCSS: typeof unsafeCSS;
   ApiError: typeof ApiError;
   emit: typeof emit;
@@ -22,6 +31,8 @@ export interface Kit {
   addEnglish: typeof addEnglish;
   REPORT_REASONS: typeof REPORT_REASONS;
   actionButtons: typeof actionButtons;
+  /** The report chunk, fetched on first use (a chunk cannot `import()` another: it imports nothing). */
+  loadReport(): Promise<(host: ParleyHost, state: ReportState) => ReportPanels>;
 }
 
 /**
@@ -52,7 +63,10 @@ export function actionButtons(part: string): {
   };
 }
 
-export const kit: Kit = { html, nothing, unsafeCSS, ApiError, emit, describeError, addEnglish, REPORT_REASONS, actionButtons };
+export const kit: Kit = {
+  html, css, nothing, noChange, unsafeCSS, ApiError, emit, describeError, addEnglish, REPORT_REASONS, actionButtons,
+  loadReport: lazy(formLoader, ({ reports }) => reports(kit)),
+};
 
 /**
  * A chunk fetched once per page, and again next time after a failed fetch (offline, or a

@@ -1,19 +1,28 @@
-import { adoptStyles, html, LitElement, noChange, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, LitElement, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
-import type { ApiError } from './api/errors.js';
-import { isSortOrder, type Comment, type SortOrder, type Thread, type Viewer } from './api/types.js';
-import { renderConversation, type CommentView } from './components/comment.js';
+import { ApiError } from './api/errors.js';
+import { isSortOrder, type SortOrder, type Thread, type Viewer } from './api/types.js';
 import { ParticipationController, prefetchPosting } from './controllers/participation.js';
-import { ReportController } from './controllers/reporting.js';
 import { ThreadController, type ThreadAction, type ThreadEvents } from './controllers/thread.js';
 import { VisibilityController } from './controllers/visibility.js';
 import { emit, type ParleyAction } from './events.js';
-import type { ParleyHost } from './host.js';
+import type { ThreadView } from './features/thread-view.js';
+import type { ViewHost } from './host.js';
 import { describeError } from './format/errors.js';
-import { prepareFormats } from './format/time.js';
 import { en, englishAdded, type CoreStrings, type ParleyStrings } from './i18n/en.js';
 import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
+import { kit, lazy } from './kit.js';
 import { styles } from './parley-comments.styles.js';
+
+type ViewModule = typeof import('./features/thread-view.js');
+
+/**
+ * Fetches the thread view's chunk (`parley-thread-view.js`: what shows the comments once they
+ * have loaded), alongside the thread's first request. A test may stand in a slow or failing fetch. @internal
+ */
+export const viewLoader = { load: (): Promise<ViewModule> => import('./features/thread-view.js') };
+
+const loadView = lazy(viewLoader, ({ threadView }) => threadView(kit));
 
 /** Top-level comments in the first chunk of a page, before the element knows how fast it renders. */
 const FIRST_CHUNK = 25;
@@ -94,7 +103,7 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @cssprop [--parley-spacing=1rem] - The base spacing unit.
  * @cssprop [--parley-loading-height=18rem] - Height reserved while the thread loads, so the page below does not move.
  */
-export class ParleyComments extends LitElement implements ParleyHost {
+export class ParleyComments extends LitElement implements ViewHost {
   static override styles: CSSResultGroup = styles;
 
   // Declared without decorators: the decorator helpers cost readers bytes on every page.
@@ -177,13 +186,6 @@ export class ParleyComments extends LitElement implements ParleyHost {
   private chunk = FIRST_CHUNK;
   private chunkStart: { at: number; from: number } | null = null;
   private frame: ReturnType<typeof setTimeout> | 0 = 0;
-  /**
-   * What each list slot last rendered, so an unchanged conversation is skipped (`noChange`):
-   * for the loaded pages, and for the comments the viewer posted on top of them, which have
-   * their own group so that a new comment does not shift every slot below it.
-   */
-  private slots: unknown[][] = [];
-  private postedSlots: unknown[][] = [];
   /** A page has fully rendered: parley-load (and for load-more, the announcement) is due. */
   private loaded: { thread: Thread; viewer: Viewer | null; added: number; action: ThreadAction } | null = null;
 
@@ -194,12 +196,22 @@ export class ParleyComments extends LitElement implements ParleyHost {
   });
 
   private readonly visibility = new VisibilityController(this, () => this.requestUpdate());
-  private readonly participation = new ParticipationController(this);
-  private readonly reports = new ReportController(this);
+  /** Whether the viewer may post, and the comment form's chunk. @internal */
+  readonly participation = new ParticipationController(this);
+
+  /** What shows the loaded thread, once its chunk is here; why it could not be fetched, if so. */
+  private view: ThreadView | undefined;
+  private viewFailed: ApiError | null = null;
+  private viewWait: ReturnType<typeof setTimeout> | undefined;
 
   /** Reloads the thread from the first page. */
   refresh(): Promise<void> {
     return this.load();
+  }
+
+  /** Top-level comments per page: `page-size`, clamped to 1–100. @internal */
+  get pageLength(): number {
+    return clampPageSize(this.pageSize);
   }
 
   /** The thread id in use: the attribute, else the canonical URL, else origin + path. */
@@ -303,12 +315,37 @@ export class ParleyComments extends LitElement implements ParleyHost {
       client: this.client,
       threadId: this.resolvedThreadId,
       sort: isSortOrder(this.sort) ? this.sort : 'newest',
-      pageSize: clampPageSize(this.pageSize),
+      pageSize: this.pageLength,
     });
-    // While the request is out, make the date formatters the comments will need.
-    const { locale } = this;
-    setTimeout(() => prepareFormats(locale));
+    this.fetchView();
     return loading;
+  }
+
+  /**
+   * Fetches the thread view alongside the thread (at once when another element fetched it). A
+   * chunk that cannot be fetched, or takes longer than the backend may (`request-timeout`), is
+   * a failure to load the comments like any other: an error, `parley-error`, and Try again.
+   */
+  private fetchView(): void {
+    if (this.view) return;
+    this.viewFailed = null;
+    clearTimeout(this.viewWait);
+    const fail = (error: ApiError) => {
+      this.viewFailed = error;
+      this.reportError('load', error);
+      this.requestUpdate();
+    };
+    this.viewWait = setTimeout(() => fail(new ApiError('timeout', 0, 'timeout', 'Timed out')),
+      this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS);
+    loadView().then((make) => {
+      clearTimeout(this.viewWait);
+      this.view ??= make(this);
+      this.viewFailed = null;
+      this.requestUpdate();
+    }, (error: unknown) => {
+      clearTimeout(this.viewWait);
+      fail(new ApiError('network', 0, 'network', String(error)));
+    });
   }
 
   /** Shows a page a chunk per task, so no task holds the main thread for a whole page. */
@@ -409,15 +446,16 @@ export class ParleyComments extends LitElement implements ParleyHost {
   private asked = '';
   private languageWait: ReturnType<typeof setTimeout> | undefined;
 
-  /** The thread waits for the language's text or, for a viewer who may post, for the comment form. */
+  /** The thread waits for its view, the language's text or, for a viewer who may post, the comment form. */
   private get held(): boolean {
-    return this.translating || this.participation.waiting;
+    return !this.view || this.translating || this.participation.waiting;
   }
 
   protected override render(): TemplateResult {
     const { text } = this;
     const { status, thread } = this.threadState;
-    const { translating, held } = this;
+    const { translating, held, view } = this;
+    const viewFailed = status === 'ready' && !view && this.viewFailed;
     this.spoken ||= !translating;
     return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}
       class=${translating ? 'translating' : nothing}>
@@ -434,11 +472,12 @@ export class ParleyComments extends LitElement implements ParleyHost {
         </label>
       </header>
       <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
-      ${this.participation.renderArea()}
-      ${status === 'idle' || status === 'loading' || held ? this.renderSkeleton() : nothing}
-      ${status === 'error' ? this.renderError(text.loadFailed, this.threadState.error, this.onRetry) : nothing}
+      ${view ? view.area() : nothing}
+      ${status === 'idle' || status === 'loading' || (status === 'ready' && held && !viewFailed) ? this.renderSkeleton() : nothing}
+      ${status === 'error' || viewFailed
+        ? this.renderError(text.loadFailed, viewFailed || this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
-      ${status === 'ready' && !held ? this.renderThread() : ((this.slots = []), (this.postedSlots = []), nothing)}
+      ${status === 'ready' && !held ? view!.thread(this.shown) : (view?.clear(), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -459,92 +498,6 @@ export class ParleyComments extends LitElement implements ParleyHost {
     </div>`;
   }
 
-  private renderThread(): TemplateResult {
-    const { text } = this;
-    const { thread, comments, prepended, nextCursor, loadingMore, moreError } = this.threadState;
-    const view = this.commentView();
-    const posted = this.renderConversations(comments.slice(0, prepended), view, this.postedSlots);
-    return html`
-      ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${text.closed}</p>` : nothing}
-      ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? text.empty : text.emptyInvite}</p>` : nothing}
-      <ol class="thread" role="list">${posted.length ? this.renderPages(posted, posted.length) : nothing}${
-        this.renderPages(this.renderConversations(comments.slice(prepended, Math.max(prepended, this.shown)), view, this.slots))}</ol>
-      ${moreError ? this.renderError(text.loadMoreFailed, moreError, () => void this.threadState.loadMore()) : nothing}
-      ${nextCursor && !moreError
-        ? html`<button part="load-more" class="more" type="button" aria-disabled=${loadingMore ? 'true' : 'false'}
-            @click=${this.onLoadMore}>${loadingMore ? text.loadingMore : text.loadMore}</button>`
-        : nothing}
-    `;
-  }
-
-  /**
-   * The conversations in groups of one page each. An offscreen group is skipped whole by
-   * `content-visibility`, so each frame's style, layout and paint stay the same size however
-   * many pages the reader has loaded. The groups are `role="none"`: readers still meet one list.
-   */
-  private renderPages(conversations: unknown[], size = clampPageSize(this.pageSize)): TemplateResult[] {
-    const pages: TemplateResult[] = [];
-    for (let i = 0; i < conversations.length; i += size) {
-      pages.push(html`<li class="page" role="none"><ol role="none">${conversations.slice(i, i + size)}</ol></li>`);
-    }
-    return pages;
-  }
-
-  /**
-   * The conversations, skipping each one whose inputs are the same as when its slot last
-   * rendered it, so a keystroke or another page does not re-render the whole thread.
-   */
-  private renderConversations(comments: Comment[], view: CommentView, slots: unknown[][]): unknown[] {
-    const { viewer, thread, conversations } = this.threadState;
-    const live = new Set([...this.participation.liveIds(), ...this.reports.liveIds()]);
-    const minute = Math.floor(view.now / 60_000);
-    // The Reply buttons come with the posting chunk: one arriving late (a retry) redraws them.
-    const posting = this.participation.posting;
-    const rendered = comments.map((comment, i) => {
-      const conversation = conversations.get(comment.id);
-      const replies = conversation?.replies ?? comment.replies;
-      const inputs = [comment, replies, conversation?.loading, conversation?.error, conversation?.cursor,
-        conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute, posting];
-      const isLive = live.has(comment.id) || replies.some((reply) => live.has(reply.id));
-      const previous = slots[i];
-      if (!isLive && previous?.length === inputs.length && previous.every((value, k) => value === inputs[k])) return noChange;
-      slots[i] = isLive ? [] : inputs;
-      return renderConversation(comment, replies, view, this.renderRepliesMore(comment));
-    });
-    slots.length = comments.length;
-    return rendered;
-  }
-
-  private renderRepliesMore(comment: Comment): TemplateResult | typeof nothing {
-    const conversation = this.threadState.conversations.get(comment.id);
-    if (!conversation) return nothing;
-    const { text } = this;
-    if (conversation.error) {
-      return this.renderError(text.repliesFailed, conversation.error, () => void this.onRepliesMore(comment.id));
-    }
-    if (!this.threadState.hasMoreReplies(comment.id)) return nothing;
-    const remaining = this.threadState.remainingReplies(comment.id);
-    return html`<button part="replies-more" class="link-button replies-more" type="button"
-      aria-disabled=${conversation.loading ? 'true' : 'false'} @click=${() => this.onRepliesMore(comment.id)}
-    >${remaining ? text.repliesMore(remaining) : text.repliesMoreUnknown}</button>`;
-  }
-
-  /** What each comment needs to render; the participation features add actions and forms. */
-  protected commentView(): CommentView {
-    return {
-      strings: this.text,
-      locale: this.locale,
-      now: Date.now(),
-      reply: (comment) => this.participation.renderReplyButton(comment),
-      report: (comment) => this.reports.renderButton(comment),
-      below: (comment) => {
-        const reply = this.participation.renderReplyForm(comment);
-        const report = this.reports.renderForm(comment);
-        return reply === nothing && report === nothing ? nothing : html`${reply}${report}`;
-      },
-    };
-  }
-
   private onSortChange(event: Event): void {
     const { value } = event.target as HTMLSelectElement;
     if (isSortOrder(value)) this.sort = value;
@@ -554,31 +507,6 @@ export class ParleyComments extends LitElement implements ParleyHost {
     this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     void this.load();
   };
-
-  private async onLoadMore(): Promise<void> {
-    const before = this.threadState.comments.length;
-    await this.threadState.loadMore();
-    await this.updateComplete;
-    this.keepFocus(!!this.threadState.nextCursor, this.threadState.comments[before]?.id);
-  }
-
-  private async onRepliesMore(commentId: string): Promise<void> {
-    const before = this.threadState.conversations.get(commentId)?.replies.length ?? 0;
-    const added = await this.threadState.loadReplies(commentId);
-    await this.updateComplete;
-    if (added) this.announce(this.text.repliesLoaded(added));
-    this.keepFocus(this.threadState.hasMoreReplies(commentId), this.threadState.conversations.get(commentId)?.replies[before]?.id);
-  }
-
-  /** When the button the reader pressed has gone, move focus to the first new comment. */
-  private keepFocus(buttonStays: boolean, firstNewId: string | undefined): void {
-    if (buttonStays || this.shadowRoot?.activeElement || !firstNewId) return; // focus is still in the widget
-    if (document.activeElement !== document.body && document.activeElement !== this) return; // the reader moved on
-    const article = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(firstNewId)}"]`);
-    if (!article) return;
-    article.tabIndex = -1;
-    article.focus();
-  }
 }
 
 function clampPageSize(value: number): number {

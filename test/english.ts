@@ -1,9 +1,10 @@
 /**
- * All of the English, for assertions: the reading text with posting's and reporting's, which
- * the widget itself adds only when those chunks arrive.
+ * All of the English, for assertions: the bundle's text with the thread view's, posting's and
+ * reporting's, which the widget itself adds only when those chunks arrive.
  */
 import { en as reading, type ParleyStrings } from '../src/i18n/en.js';
 import { enPosting } from '../src/i18n/en-posting.js';
 import { enReport } from '../src/i18n/en-report.js';
+import { enView } from '../src/i18n/en-view.js';
 
-export const en: ParleyStrings = { ...reading, ...enPosting, ...enReport };
+export const en: ParleyStrings = { ...reading, ...enView, ...enPosting, ...enReport };

@@ -2,7 +2,7 @@
 // button (that it is a separate file, not fetched with the thread, is checked on the built
 // bundle in test/e2e/csp.test.ts). Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
-import { formLoader } from '../src/controllers/reporting.js';
+import { formLoader } from '../src/kit.js';
 import { loaderSeam, text } from './helpers.js';
 import { findIn, inComment, press, reportBackend, reportButton, showThread, writes } from './report.helpers.js';
 

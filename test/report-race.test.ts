@@ -2,7 +2,7 @@
 // another Report, switch the sort, or start typing elsewhere: the form must follow the latest
 // intent and never steal focus. Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
-import { formLoader } from '../src/controllers/reporting.js';
+import { formLoader } from '../src/kit.js';
 import { loaderSeam } from './helpers.js';
 import { findIn, focused, inComment, press, reportBackend, reportButton, showThread, writes } from './report.helpers.js';
 

@@ -1,7 +1,7 @@
 // The report form's code arrives (its first use on the page) after the thread was reloaded:
 // it must not open on the new thread. Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
-import { formLoader } from '../src/controllers/reporting.js';
+import { formLoader } from '../src/kit.js';
 import { loaderSeam, part } from './helpers.js';
 import { findIn, press, reportBackend, reportButton, showThread } from './report.helpers.js';
 

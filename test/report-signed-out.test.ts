@@ -3,7 +3,7 @@
 // a page that does not gets the widget's own "Sign in to continue" notice. Its own test file,
 // so the page has not loaded the chunk yet.
 import { expect, nextFrame } from '@open-wc/testing';
-import { formLoader } from '../src/controllers/reporting.js';
+import { formLoader } from '../src/kit.js';
 import { en } from './english.js';
 import { loaderSeam, text } from './helpers.js';
 import { findIn, press, reportBackend, reportButton, showThread } from './report.helpers.js';

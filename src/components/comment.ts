@@ -4,14 +4,19 @@
  * not a nested element, so thousands of comments cost no extra shadow roots and every part is
  * reachable as `parley-comments::part(…)`.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { nothing, TemplateResult } from 'lit';
 import type { Comment } from '../api/types.js';
 import { linkify } from '../format/linkify.js';
 import { fullDate, relativeTime } from '../format/time.js';
 import type { CoreStrings } from '../i18n/en.js';
+import type { ViewStrings } from '../i18n/en-view.js';
+import type { Kit } from '../kit.js';
+
+/** The text a shown thread uses: what the bundle has, and what the thread view's chunk added. */
+export type ViewText = CoreStrings & ViewStrings;
 
 export interface CommentView {
-  strings: CoreStrings;
+  strings: ViewText;
   locale: string;
   now: number;
   /** The Reply button under a comment, or nothing. */
@@ -49,7 +54,7 @@ function bodyNodes(body: string): (Node | string)[] {
 
 interface Content {
   key: string;
-  strings: CoreStrings;
+  strings: ViewText;
   minute: number;
   label: string;
   node: HTMLElement;
@@ -108,46 +113,52 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   return result;
 }
 
-export function renderComment(comment: Comment, view: CommentView, answers?: string): TemplateResult {
-  const { label, node } = content(comment, view, answers);
-  return html`<article
-    part="comment"
-    class="comment ${comment.status}"
-    data-comment-id=${comment.id}
-    aria-label=${label}
-  >
-    ${node}
-    <div class="actions">${view.reply(comment)}${view.report(comment)}</div>
-    ${view.below(comment)}
-  </article>`;
-}
-
 /**
- * A top-level comment with its conversation nested under it. `role="listitem"` because the page
- * groups between it and the thread's list are `role="none"` (an `li` is a list item only
- * directly inside a list).
+ * Binds the renderer to the bundle's Lit (this module is part of the thread view's chunk, which
+ * imports nothing); returns `renderConversation`.
  */
-export function renderConversation(
-  comment: Comment,
-  replies: Comment[],
-  view: CommentView,
-  more: TemplateResult | typeof nothing,
-): TemplateResult {
-  const { strings } = view;
-  const label = (c: Comment) => (c.status === 'removed' ? strings.removedComment : c.author.displayName);
-  const names = new Map<string, string>([[comment.id, label(comment)]]);
-  for (const reply of replies) names.set(reply.id, label(reply));
-  const answers = (reply: Comment) =>
-    !reply.parentId || reply.parentId === comment.id ? undefined : names.get(reply.parentId) ?? strings.earlierReply;
-  return html`<li class="thread-item" role="listitem">
-    ${renderComment(comment, view)}
-    ${replies.length || more !== nothing
-      ? html`<ol class="replies" role="list" aria-label=${strings.repliesLabel(label(comment))}>
-            ${replies.map((reply) => html`<li>
-              ${renderComment(reply, view, answers(reply))}
-            </li>`)}
-          </ol>
-          ${more}`
-      : nothing}
-  </li>`;
-}
+export const commentRenderer = ({ html, nothing }: Pick<Kit, 'html' | 'nothing'>) => {
+  function renderComment(comment: Comment, view: CommentView, answers?: string): TemplateResult {
+    const { label, node } = content(comment, view, answers);
+    return html`<article
+      part="comment"
+      class="comment ${comment.status}"
+      data-comment-id=${comment.id}
+      aria-label=${label}
+    >
+      ${node}
+      <div class="actions">${view.reply(comment)}${view.report(comment)}</div>
+      ${view.below(comment)}
+    </article>`;
+  }
+
+  /**
+   * A top-level comment with its conversation nested under it. `role="listitem"` because the page
+   * groups between it and the thread's list are `role="none"` (an `li` is a list item only
+   * directly inside a list).
+   */
+  return function renderConversation(
+    comment: Comment,
+    replies: Comment[],
+    view: CommentView,
+    more: TemplateResult | typeof nothing,
+  ): TemplateResult {
+    const { strings } = view;
+    const label = (c: Comment) => (c.status === 'removed' ? strings.removedComment : c.author.displayName);
+    const names = new Map<string, string>([[comment.id, label(comment)]]);
+    for (const reply of replies) names.set(reply.id, label(reply));
+    const answers = (reply: Comment) =>
+      !reply.parentId || reply.parentId === comment.id ? undefined : names.get(reply.parentId) ?? strings.earlierReply;
+    return html`<li class="thread-item" role="listitem">
+      ${renderComment(comment, view)}
+      ${replies.length || more !== nothing
+        ? html`<ol class="replies" role="list" aria-label=${strings.repliesLabel(label(comment))}>
+              ${replies.map((reply) => html`<li>
+                ${renderComment(reply, view, answers(reply))}
+              </li>`)}
+            </ol>
+            ${more}`
+        : nothing}
+    </li>`;
+  }
+};

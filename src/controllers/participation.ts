@@ -1,16 +1,15 @@
 /**
- * Subscribers-only commenting, the part every reader loads: the viewer's state (subscribe
- * prompt, notices) and, for a viewer who may post, the posting chunk (`features/posting.ts`:
- * the comment form, drafts, posting, replies), fetched when the thread says so. The thread
- * waits for it (the loading placeholder stays), so the form does not push the comments down
+ * Subscribers-only commenting, the part every reader loads: whether the viewer may post and,
+ * for one who may, the posting chunk (`features/posting.ts`: the comment form, drafts, posting,
+ * replies), fetched when the thread says so. What the area above the comments shows (subscribe
+ * prompt, notices, the form) is drawn by the thread view (`features/thread-view.ts`). The thread
+ * waits for the posting chunk (the loading placeholder stays), so the form does not push the comments down
  * when it arrives; if it cannot be fetched, the comments show with an error and a retry.
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { ReactiveController } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
-import type { Comment } from '../api/types.js';
 import type { Posting, PostingState } from '../features/posting.js';
-import { longDay } from '../format/time.js';
 import type { ParleyHost } from '../host.js';
 import { kit, lazy } from '../kit.js';
 
@@ -31,7 +30,7 @@ export class ParticipationController implements ReactiveController, PostingState
   /** The posting feature, once its chunk is here. */
   posting: Posting | undefined;
   /** The posting chunk could not be fetched: the area says so, with a retry. */
-  private failed: ApiError | null = null;
+  failed: ApiError | null = null;
   private fetching = false;
   /** The thread was read again without a token, because the backend kept refusing it. */
   private signedOut = false;
@@ -55,7 +54,7 @@ export class ParticipationController implements ReactiveController, PostingState
   }
 
   /** The posting feature, once its chunk is here (at once when another element fetched it). */
-  private get ready(): Posting | undefined {
+  get ready(): Posting | undefined {
     return (this.posting ??= make?.(this.host, this));
   }
 
@@ -64,7 +63,8 @@ export class ParticipationController implements ReactiveController, PostingState
     return this.canPost && !this.ready && !this.failed;
   }
 
-  private fetch(): void {
+  /** Fetches the posting chunk (again after a failure). */
+  fetch(): void {
     if (this.fetching) return;
     this.fetching = true;
     // A fetch that hangs (a stalled connection) must not hold the comments back: after the
@@ -84,58 +84,14 @@ export class ParticipationController implements ReactiveController, PostingState
     });
   }
 
-  private get canPost(): boolean {
+  /** The thread is open and the viewer an active subscriber. */
+  get canPost(): boolean {
     const { thread, viewer } = this.host.threadState;
     return thread?.status === 'open' && viewer?.status === 'active' && viewer.subscriber;
-  }
-
-  /** Above the comments: a notice, the subscribe prompt, or the composer. */
-  renderArea(): TemplateResult {
-    const { host, stateChanged } = this;
-    const { text: t, threadState } = host;
-    const { thread, viewer } = threadState;
-    const status = viewer?.status;
-    // While a thread reloads, what was shown stays (no jump); after a failed load there is no thread.
-    const prompt = thread?.status === 'open' && (!viewer || (status === 'active' && !viewer.subscriber));
-    const message = !thread ? ''
-      : prompt ? stateChanged && (viewer ? t.notSubscriber : t.signInAgain)
-      : thread.status === 'closed' ? stateChanged && t.threadClosedNow
-      : status === 'banned' ? t.banned
-      : status === 'suspended' ? (viewer!.suspendedUntil ? t.suspended(longDay(viewer!.suspendedUntil, host.locale)) : t.suspendedGeneric)
-      : '';
-    const link = (kind: 'subscribe' | 'sign-in', url: string, label: string, primary = '') =>
-      html`<a part="${kind}-link" class="button ${primary}" href=${url || '#'}
-        @click=${(event: Event) => (host.requestNavigation(kind) && url) || event.preventDefault()}>${label}</a>`;
-    // The prompt (and with it the slot) is always in the tree, hidden when it does not apply.
-    return html`${message
-        ? html`<p part="notice" class="notice" role=${stateChanged ? 'alert' : nothing} tabindex="-1">${message}</p>`
-        : nothing}
-      <div part="subscribe-prompt" class="prompt notice" ?hidden=${!prompt}>
-        <h3>${t.subscribePromptTitle}</h3>
-        <div><slot name="subscribe-prompt">${viewer ? t.subscribePromptSignedIn(viewer.displayName) : t.subscribePromptText}</slot></div>
-        <details><summary>${t.whySubscribers}</summary>${t.whySubscribersText}</details>
-        <p class="row">
-          ${link('subscribe', host.subscribeUrl, t.subscribe, 'primary')}
-          ${viewer ? nothing : link('sign-in', host.signInUrl, t.signIn)}
-        </p>
-      </div>
-      ${this.canPost ? this.ready?.composer() ?? (this.failed && host.renderError(t.postingFailed, this.failed,
-        // After a time-out the fetch is still out (it cannot be restarted): no retry, the form comes if it lands.
-        this.failed.kind === 'timeout' ? undefined : () => this.fetch())) : nothing}`;
   }
 
   /** Comments with an open reply form (the host re-renders them). */
   liveIds(): string[] {
     return this.posting?.liveIds() ?? [];
-  }
-
-  /** The reply button under `comment`, for those who may reply. */
-  renderReplyButton(comment: Comment): HTMLElement | typeof nothing {
-    return (this.canPost && this.posting?.replyButton(comment)) || nothing;
-  }
-
-  /** The inline reply composer under `comment`, when open. */
-  renderReplyForm(comment: Comment): TemplateResult | typeof nothing {
-    return (this.canPost && this.posting?.replyForm(comment)) || nothing;
   }
 }

@@ -1,27 +1,20 @@
 /**
- * "Report this comment", the part every reader loads: the Report button under each comment
- * (marked once reported) and what the viewer has reported here, seeded from each comment's
- * `viewerReported`; the thread's data is never changed. The panel the button opens (form,
+ * "Report this comment" as the thread shows it: the Report button under each comment (marked
+ * once reported) and what the viewer has reported here, seeded from each comment's
+ * `viewerReported`; the thread's data is never changed. Part of the thread view's chunk, so it
+ * takes Lit and the helpers from the bundle (`Kit`). The panel the button opens (form,
  * confirmation with Undo, notices) is the report chunk, `features/report.ts`, fetched when a
  * reader heads for a Report button and awaited by the click.
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { nothing as litNothing, ReactiveController, TemplateResult } from 'lit';
 import type { Comment } from '../api/types.js';
 import type { ReportPanels } from '../features/report.js';
 import type { ParleyHost } from '../host.js';
-import { actionButtons, kit, lazy } from '../kit.js';
-
-type ReportModule = typeof import('../features/report.js');
-
-/** Fetches the report chunk; a test may stand in a slow or failing fetch. @internal */
-export const formLoader = { load: (): Promise<ReportModule> => import('../features/report.js') };
-
-const loadPanels = lazy(formLoader, ({ reports }) => reports(kit));
+import type { ViewText } from '../components/comment.js';
+import type { Kit } from '../kit.js';
 
 const BUTTON = '[part~="report-button"]';
 const EVENTS = ['click', 'pointerover', 'focusin'];
-
-const buttons = actionButtons('report-button');
 
 export class ReportController implements ReactiveController {
   /** Reports sent or withdrawn here, by comment id; overrides `viewerReported`. */
@@ -33,7 +26,10 @@ export class ReportController implements ReactiveController {
   /** Presses of Report so far: after fetching the chunk, only the latest opens its panel. */
   private opening = 0;
 
-  constructor(private readonly host: ParleyHost) {
+  private readonly buttons: ReturnType<Kit['actionButtons']>;
+
+  constructor(private readonly host: ParleyHost, private readonly kit: Kit) {
+    this.buttons = kit.actionButtons('report-button');
     host.addController(this);
   }
 
@@ -48,10 +44,10 @@ export class ReportController implements ReactiveController {
    */
   private onButton = (e: Event): void => {
     const button = (e.target as Element).closest?.(BUTTON);
-    const comment = buttons.owner(button);
+    const comment = this.buttons.owner(button);
     if (!comment) return;
     if (e.type === 'click') void this.toggle(comment);
-    else if (this.host.threadState.viewer) loadPanels().catch(() => undefined);
+    else if (this.host.threadState.viewer) this.kit.loadReport().catch(() => undefined);
   };
 
   hostUpdate(): void {
@@ -83,13 +79,13 @@ export class ReportController implements ReactiveController {
    * comment, so a template instance each would cost more than the button); its clicks reach
    * one listener on the shadow root.
    */
-  renderButton(comment: Comment): HTMLElement | typeof nothing {
+  renderButton(comment: Comment): HTMLElement | typeof litNothing {
     const viewer = this.host.threadState.viewer;
-    if (comment.status !== 'published' || comment.author.id === viewer?.id) return nothing;
-    const t = this.host.text;
+    if (comment.status !== 'published' || comment.author.id === viewer?.id) return this.kit.nothing;
+    const t = this.host.text as ViewText;
     const name = comment.author.displayName;
     const reported = this.isReported(comment);
-    const button = buttons.of(comment);
+    const button = this.buttons.of(comment);
     button.className = reported ? 'link-button reported' : 'link-button';
     button.setAttribute('aria-label', reported ? t.reportedComment(name) : t.reportComment(name));
     button.setAttribute('aria-expanded', String(this.openId === comment.id));
@@ -102,10 +98,11 @@ export class ReportController implements ReactiveController {
   }
 
   /** The open panel under `comment`, or the notice that its code could not be fetched. */
-  renderForm(comment: Comment): TemplateResult | typeof nothing {
+  renderForm(comment: Comment): TemplateResult | typeof litNothing {
+    const { html } = this.kit;
     return this.failed === comment.id
       ? html`<div class="report"><p part="notice" class="notice" role="alert">${this.host.text.errorNetwork}</p></div>`
-      : this.panels?.render(comment) ?? nothing;
+      : this.panels?.render(comment) ?? this.kit.nothing;
   }
 
   private async toggle(comment: Comment): Promise<void> {
@@ -122,7 +119,7 @@ export class ReportController implements ReactiveController {
       let failed = false;
       let make;
       try {
-        make = await loadPanels();
+        make = await this.kit.loadReport();
       } catch {
         failed = true; // the chunk could not be fetched: say so; the next press fetches again
       }
@@ -131,7 +128,7 @@ export class ReportController implements ReactiveController {
       // Focus follows only if the reader is still at that button (Safari does not focus a clicked
       // button: then nothing at all may have focus): never into the form mid-sentence elsewhere.
       const active = (this.host.renderRoot as ShadowRoot).activeElement;
-      focus = active ? buttons.owner(active) === comment : document.activeElement === document.body;
+      focus = active ? this.buttons.owner(active) === comment : document.activeElement === document.body;
       if (failed) return void ((this.failed = id), this.host.requestUpdate());
       this.panels = make!(this.host, this);
     }

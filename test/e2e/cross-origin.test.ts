@@ -12,7 +12,10 @@ let site: Site;
 let browser: Browser;
 
 before(async () => {
-  site = await serveSite({ '/parley-comments.js': { path: 'dist/parley-comments.js' } });
+  site = await serveSite({
+    '/parley-comments.js': { path: 'dist/parley-comments.js' },
+    '/parley-thread-view.js': { path: 'dist/parley-thread-view.js' },
+  });
   api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
   site.files['/'] = {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title><link rel="icon" href="data:,"></head><body>

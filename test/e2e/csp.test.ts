@@ -28,6 +28,7 @@ function page(attributes: string, extraScript = '', lang = 'en'): string {
 before(async () => {
   site = await serveSite({
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
+    '/parley-thread-view.js': { path: 'dist/parley-thread-view.js' },
     '/parley-posting.js': { path: 'dist/parley-posting.js' },
     '/parley-report.js': { path: 'dist/parley-report.js' },
     '/parley-de.js': { path: 'dist/parley-de.js' },
@@ -117,7 +118,8 @@ test('a reader sees the thread, styled, and loads more with no CSP violation, fe
   assert.equal(styled.link, 'https://example.org/a?b=1');
   const scripts = await tab.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
     .filter((path) => path.endsWith('.js')));
-  assert.deepEqual(scripts, ['/watch.js', '/parley-comments.js'], 'a signed-out reader fetches neither the posting nor the report chunk');
+  assert.deepEqual(scripts, ['/watch.js', '/parley-comments.js', '/parley-thread-view.js'],
+    'a signed-out reader fetches the thread view, neither the posting nor the report chunk');
   assert.deepEqual(await problems(), []);
   await tab.close();
 });

@@ -31,10 +31,10 @@ before(() => {
   bundle = readFileSync(join(DIST, 'parley-comments.js'), 'utf8');
 });
 
-test('each language, the comment form and the report form is a chunk beside the bundle that imports nothing, and the bundle names each one', () => {
+test('each language, the thread view, the comment form and the report form is a chunk beside the bundle that imports nothing, and the bundle names each one', () => {
   const chunks = readdirSync(DIST).filter((f) => /^parley-.+\.js$/.test(f) && !['parley-comments.js', 'parley-count.js'].includes(f));
-  const expected = [...LANGUAGES, 'posting', 'report'];
-  assert.deepEqual(chunks.sort(), expected.map((name) => `parley-${name}.js`).sort(), 'one chunk per language and per form, nothing shared');
+  const expected = [...LANGUAGES, 'thread-view', 'posting', 'report'];
+  assert.deepEqual(chunks.sort(), expected.map((name) => `parley-${name}.js`).sort(), 'one chunk per language, for the thread view and per form, nothing shared');
   for (const name of expected) {
     // Importing nothing, a chunk cannot pull in a second copy of the bundle (a page that loads
     // it as parley-comments.js?ver=1 would) nor break on a cached chunk of another version.
@@ -44,16 +44,20 @@ test('each language, the comment form and the report form is a chunk beside the 
   }
 });
 
-test('the English bundle holds no text of another language', async () => {
-  assert.ok(bundle.includes('Show more comments'), 'the check finds English text, so it can find French');
+test('the English bundle and thread view hold no text of another language', async () => {
+  const english = { 'parley-comments.js': bundle, 'parley-thread-view.js': readFileSync(chunk('thread-view'), 'utf8') };
+  assert.ok(english['parley-comments.js'].includes('Comments could not be loaded.'), 'the check finds English text, so it can find French');
+  assert.ok(english['parley-thread-view.js'].includes('Show more comments'));
   for (const code of LANGUAGES) {
     const { default: strings } = (await import(pathToFileURL(chunk(code)).href)) as { default: object };
     const distinctive = texts(strings).filter((text) => text.length >= 12);
     assert.ok(distinctive.length > 50, `parley-${code}.js exports its strings (${distinctive.length} long texts)`);
-    const leaked = distinctive.filter((text) => bundle.includes(text));
-    assert.deepEqual(leaked, [], `no ${code} text in parley-comments.js`);
+    for (const [file, source] of Object.entries(english)) {
+      assert.deepEqual(distinctive.filter((text) => source.includes(text)), [], `no ${code} text in ${file}`);
+    }
   }
-  assert.ok(!bundle.includes('Afficher plus de commentaires'), 'French "Show more comments" is not in the English bundle');
+  assert.ok(!english['parley-comments.js'].includes('Impossible de charger les commentaires.'), 'French "Comments could not be loaded." is not in the bundle');
+  assert.ok(!english['parley-thread-view.js'].includes('Afficher plus de commentaires'), 'French "Show more comments" is not in the thread view');
 });
 
 test(`the loaders cost the English bundle at most ${LOADER_BUDGET} B gzip`, (t) => {
