@@ -191,6 +191,7 @@ export class ParleyComments extends LitElement implements ViewHost {
 
   /** The loaded thread; read by the feature controllers. @internal */
   readonly threadState = new ThreadController(this, {
+    loading: () => this.fetchView(),
     loaded: (thread, viewer, added, action) => void this.onLoaded(thread, viewer, added, action),
     failed: (action, error) => this.reportError(action, error),
   });
@@ -202,7 +203,10 @@ export class ParleyComments extends LitElement implements ViewHost {
   /** What shows the loaded thread, once its chunk is here; why it could not be fetched, if so. */
   private view: ThreadView | undefined;
   private viewFailed: ApiError | null = null;
+  /** The chunk is on its way; the time limit on waiting for it; the last failure told to the page. */
+  private viewPending = false;
   private viewWait: ReturnType<typeof setTimeout> | undefined;
+  private viewReported: ApiError | null = null;
 
   /** Reloads the thread from the first page. */
   refresh(): Promise<void> {
@@ -317,35 +321,52 @@ export class ParleyComments extends LitElement implements ViewHost {
       sort: isSortOrder(this.sort) ? this.sort : 'newest',
       pageSize: this.pageLength,
     });
-    this.fetchView();
     return loading;
   }
 
   /**
-   * Fetches the thread view alongside the thread (at once when another element fetched it). A
-   * chunk that cannot be fetched, or takes longer than the backend may (`request-timeout`), is
-   * a failure to load the comments like any other: an error, `parley-error`, and Try again.
+   * Fetches the thread view alongside each load of the thread's first page (at once when another
+   * element fetched it). A chunk that cannot be fetched, or takes longer than the backend may
+   * (`request-timeout`), is a failure to load the comments like any other: an error, Try again,
+   * and `parley-error` once it shows. The next load (Try again, back online) asks again; a
+   * fetch still on its way after a time-out is waited for again, and shows the comments whenever
+   * it lands.
    */
   private fetchView(): void {
     if (this.view) return;
-    this.viewFailed = null;
-    clearTimeout(this.viewWait);
-    const fail = (error: ApiError) => {
-      this.viewFailed = error;
-      this.reportError('load', error);
-      this.requestUpdate();
-    };
-    this.viewWait = setTimeout(() => fail(new ApiError('timeout', 0, 'timeout', 'Timed out')),
-      this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS);
-    loadView().then((make) => {
-      clearTimeout(this.viewWait);
-      this.view ??= make(this);
+    if (this.viewFailed || !this.viewWait) {
+      // A new attempt, or a wait cut short when the element left the page.
       this.viewFailed = null;
-      this.requestUpdate();
-    }, (error: unknown) => {
       clearTimeout(this.viewWait);
-      fail(new ApiError('network', 0, 'network', String(error)));
+      this.viewWait = setTimeout(() => this.failView(new ApiError('timeout', 0, 'timeout', 'Timed out')),
+        this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS);
+    }
+    if (this.viewPending) return;
+    this.viewPending = true;
+    loadView().then(
+      (make) => (this.view ??= make(this)),
+      (error: unknown) => this.failView(new ApiError('network', 0, 'network', String(error))),
+    ).finally(() => {
+      this.viewPending = false;
+      this.stopViewWait();
+      this.requestUpdate();
     });
+  }
+
+  private failView(error: ApiError): void {
+    this.stopViewWait();
+    this.viewFailed ??= error; // a fetch failing after its time-out is the same failure
+    this.requestUpdate();
+  }
+
+  private stopViewWait(): void {
+    clearTimeout(this.viewWait);
+    this.viewWait = undefined;
+  }
+
+  /** The thread is here but its view could not be: the error shown instead. */
+  private get viewError(): ApiError | null {
+    return this.threadState.status === 'ready' && !this.view ? this.viewFailed : null;
   }
 
   /** Shows a page a chunk per task, so no task holds the main thread for a whole page. */
@@ -376,6 +397,8 @@ export class ParleyComments extends LitElement implements ViewHost {
   override connectedCallback(): void {
     super.connectedCallback();
     this.langWatch.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    // Back in a page with the thread view still on its way: the time limit starts again.
+    if (this.viewPending) this.fetchView();
   }
 
   override disconnectedCallback(): void {
@@ -386,6 +409,7 @@ export class ParleyComments extends LitElement implements ViewHost {
     this.asked = '';
     clearTimeout(this.frame);
     this.frame = 0;
+    this.stopViewWait();
   }
 
   private onLoaded(...[thread, viewer, added, action]: Parameters<ThreadEvents['loaded']>): void {
@@ -399,6 +423,8 @@ export class ParleyComments extends LitElement implements ViewHost {
       this.chunk = Math.max(5, Math.min(100, Math.floor(CHUNK_BUDGET_MS / perComment)));
       this.chunkStart = null;
     }
+    const { viewError } = this;
+    if (viewError && viewError !== this.viewReported) this.reportError('load', (this.viewReported = viewError));
     const { loaded } = this;
     if (!loaded || this.held || this.shown < this.threadState.comments.length) return;
     this.loaded = null;
@@ -454,8 +480,7 @@ export class ParleyComments extends LitElement implements ViewHost {
   protected override render(): TemplateResult {
     const { text } = this;
     const { status, thread } = this.threadState;
-    const { translating, held, view } = this;
-    const viewFailed = status === 'ready' && !view && this.viewFailed;
+    const { translating, held, view, viewError } = this;
     this.spoken ||= !translating;
     return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}
       class=${translating ? 'translating' : nothing}>
@@ -473,9 +498,9 @@ export class ParleyComments extends LitElement implements ViewHost {
       </header>
       <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
       ${view ? view.area() : nothing}
-      ${status === 'idle' || status === 'loading' || (status === 'ready' && held && !viewFailed) ? this.renderSkeleton() : nothing}
-      ${status === 'error' || viewFailed
-        ? this.renderError(text.loadFailed, viewFailed || this.threadState.error, this.onRetry) : nothing}
+      ${status === 'idle' || status === 'loading' || (status === 'ready' && held && !viewError) ? this.renderSkeleton() : nothing}
+      ${status === 'error' || viewError
+        ? this.renderError(text.loadFailed, viewError ?? this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
       ${status === 'ready' && !held ? view!.thread(this.shown) : (view?.clear(), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

@@ -3,7 +3,7 @@
 // load the comments like any other. Its own test file, so the page has not loaded the chunk
 // yet; the tests run in order, the one that lets it land last (one that hangs:
 // thread-view-hang.test.ts).
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { viewLoader } from '../src/parley-comments.js';
 import type { ParleyComments } from '../src/parley-comments.js';
@@ -29,12 +29,15 @@ describe('the thread view chunk', () => {
     await serveBackend(new FakeBackend(), http.get(`${BASE}/comments`, () => HttpResponse.json(errorBody('internal'), { status: 503 })));
     const started = performance.now();
     const el = await renderWidget();
+    const errors = recordErrors(el);
     const error = await findPart(el, 'error');
     expect(performance.now() - started, 'shown before the chunk settles').to.be.below(1200);
     expect(text(error.querySelector('p'))).to.equal(`${en.loadFailed} ${en.errorServer}`);
     await expect(el).to.be.accessible();
     await settled; // the stand-in fails: the next test starts from no chunk
-    await delay(0);
+    await delay(50);
+    expect(errors, 'the chunk failing meanwhile is not reported on top').to.deep.equal([{ action: 'load', status: 503, code: 'internal' }]);
+    expect(text(part(el, 'error')!.querySelector('p'))).to.equal(`${en.loadFailed} ${en.errorServer}`);
   });
 
   it('is fetched only when the element nears the viewport; failing, it is an error with a retry that recovers', async () => {
@@ -45,7 +48,8 @@ describe('the thread view chunk', () => {
       return failing ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad();
     };
     const backend = new FakeBackend({ comments: [makeComment(1), makeComment(2)] });
-    await serveBackend(backend);
+    // The backend takes its time (a resolver that returns nothing hands over to the fake backend).
+    await serveBackend(backend, http.get(`${BASE}/comments`, () => delay(300)));
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <div style="height: 400vh">An article long enough to scroll</div>
       <parley-comments backend-url=${BASE} thread-id=${THREAD_ID}></parley-comments>
@@ -58,8 +62,9 @@ describe('the thread view chunk', () => {
       expect(backend.requests).to.have.length(0);
 
       window.scrollTo(0, document.documentElement.scrollHeight - 2 * innerHeight);
+      await waitUntil(() => fetches === 1, 'the chunk is asked for');
+      expect(backend.requests, 'alongside the thread, not after its answer').to.have.length(0);
       const error = await findPart(el, 'error');
-      expect(fetches, 'fetched with the thread').to.equal(1);
       expect(backend.requests).to.have.length(1);
       expect(error.getAttribute('role')).to.equal('alert');
       expect(text(error.querySelector('p'))).to.equal(`${en.loadFailed} ${en.errorNetwork}`);

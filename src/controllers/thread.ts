@@ -33,6 +33,8 @@ export interface ThreadQuery {
 export type ThreadAction = 'load' | 'load-more' | 'replies';
 
 export interface ThreadEvents {
+  /** The first page is being asked for (again): a first load, a retry, back online, a reload. */
+  loading(): void;
   loaded(thread: Thread, viewer: Viewer | null, added: number, action: ThreadAction): void;
   failed(action: ThreadAction, error: ApiError): void;
 }
@@ -91,6 +93,7 @@ export class ThreadController implements ReactiveController {
     this.moreError = null;
     this.loadingMore = false;
     this.host.requestUpdate();
+    this.events.loading();
     try {
       const page = await query.client.fetchThreadPage(
         { threadId: query.threadId, sort: query.sort, limit: query.pageSize },

@@ -184,7 +184,7 @@ export const threadView = (kit: Kit) => {
           html`<a part="${kind}-link" class="button ${primary}" href=${url || '#'}
             @click=${(event: Event) => (host.requestNavigation(kind) && url) || event.preventDefault()}>${label}</a>`;
         const { failed } = participation;
-        // The prompt (and with it the slot) is always in the tree, hidden when it does not apply.
+        // The prompt (and with it the slot) is in the tree from the view's arrival on, hidden when it does not apply.
         return html`${message
             ? html`<p part="notice" class="notice" role=${stateChanged ? 'alert' : nothing} tabindex="-1">${message}</p>`
             : nothing}
