@@ -1,5 +1,6 @@
 // A publisher's static page holding only the two-line embed, on one origin, reads a thread
-// from the reference server on another origin (CORS with credentials), with no console error.
+// from the reference server on another origin (CORS with credentials), with no console error;
+// and recovers with Try again when the thread view's chunk was missing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'puppeteer-core';
@@ -87,4 +88,37 @@ test('loading the bundle twice (two copies, as CMS plugins do) defines the eleme
   await tab.waitForFunction(() => document.querySelector('parley-comments')?.shadowRoot?.querySelectorAll('[part~="comment"]').length === 2,
     { timeout: 10_000 });
   assert.deepEqual(problems, []);
+});
+
+test('a thread view chunk that failed to arrive is fetched again by Try again', async () => {
+  // A deploy in flight or a CDN hiccup: the chunk is missing at first. The browser must fetch a
+  // failed module again rather than remember the failure (whatwg/html#6768).
+  const CHUNK = '/parley-thread-view.js';
+  const served = site.files[CHUNK]!;
+  const tab = await browser.newPage();
+  const chunkAnswers: number[] = [];
+  tab.on('response', (response) => {
+    if (new URL(response.url()).pathname === CHUNK) chunkAnswers.push(response.status());
+  });
+  delete site.files[CHUNK];
+  try {
+    await tab.goto(`${site.origin}/`);
+    const shadowText = (part: string) => tab.evaluate((name) => document.querySelector('parley-comments')!.shadowRoot!
+      .querySelector(`[part~="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, part);
+    await tab.waitForFunction(() => document.querySelector('parley-comments')?.shadowRoot?.querySelector('[part~="error"]'),
+      { timeout: 10_000 });
+    assert.match((await shadowText('error'))!, /^Comments could not be loaded\./);
+    assert.deepEqual(chunkAnswers, [404]);
+
+    site.files[CHUNK] = served;
+    await tab.click('parley-comments >>> [part~="retry"]');
+    await tab.waitForFunction(() => document.querySelector('parley-comments')?.shadowRoot?.querySelector('[part~="comment-body"]'),
+      { timeout: 10_000 });
+    assert.equal(await shadowText('comment-body'), 'Second one.');
+    assert.equal(await shadowText('error'), null);
+    assert.deepEqual(chunkAnswers, [404, 200], 'fetched again, not remembered as failed');
+  } finally {
+    site.files[CHUNK] = served;
+    await tab.close();
+  }
 });
