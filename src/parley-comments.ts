@@ -191,7 +191,8 @@ export class ParleyComments extends LitElement implements ViewHost {
 
   /** The loaded thread; read by the feature controllers. @internal */
   readonly threadState = new ThreadController(this, {
-    loading: () => this.fetchView(),
+    // A new first page: whatever the last one left to announce is stale.
+    loading: () => ((this.loaded = null), this.fetchView()),
     loaded: (thread, viewer, added, action) => void this.onLoaded(thread, viewer, added, action),
     failed: (action, error) => this.reportError(action, error),
   });
@@ -343,10 +344,9 @@ export class ParleyComments extends LitElement implements ViewHost {
     }
     if (this.viewPending) return;
     this.viewPending = true;
-    loadView().then(
-      (make) => (this.view ??= make(this)),
-      (error: unknown) => this.failView(new ApiError('network', 0, 'network', String(error))),
-    ).finally(() => {
+    loadView().then((make) => {
+      this.view ??= make(this);
+    }).catch((error: unknown) => this.failView(new ApiError('network', 0, 'network', String(error)))).finally(() => {
       this.viewPending = false;
       this.stopViewWait();
       this.requestUpdate();
@@ -398,12 +398,19 @@ export class ParleyComments extends LitElement implements ViewHost {
     super.connectedCallback();
     this.langWatch.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
     // Back in a page with the thread view still on its way: the time limit starts again.
-    if (this.viewPending) this.fetchView();
+    if (this.viewPending && !this.viewFailed) this.fetchView();
+    addEventListener('online', this.onOnline);
   }
+
+  /** Back online with only the thread view missing (the thread itself retries on its own). */
+  private onOnline = (): void => {
+    if (this.viewError) void this.load();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.langWatch.disconnect();
+    removeEventListener('online', this.onOnline);
     // Back in a page, it asks again (and waits again) for the language it finds there.
     clearTimeout(this.languageWait);
     this.asked = '';
@@ -426,7 +433,7 @@ export class ParleyComments extends LitElement implements ViewHost {
     const { viewError } = this;
     if (viewError && viewError !== this.viewReported) this.reportError('load', (this.viewReported = viewError));
     const { loaded } = this;
-    if (!loaded || this.held || this.shown < this.threadState.comments.length) return;
+    if (!loaded || this.threadState.status !== 'ready' || this.held || this.shown < this.threadState.comments.length) return;
     this.loaded = null;
     if (loaded.action === 'load-more') this.announce(this.text.moreLoaded(loaded.added));
     emit(this, 'parley-load', { thread: loaded.thread, viewer: loaded.viewer });
