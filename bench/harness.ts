@@ -57,9 +57,15 @@ export async function startHarness(bundle: string | Uint8Array, chunks: Record<s
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
   }).outputText;
   const js = { 'Content-Type': 'text/javascript; charset=utf-8' };
+  // Chunks as a CDN serves a versioned release (docs/deployment.md): cached, so every tab after
+  // the warm-up meets them as a reader's second article does. BENCH_CHUNK_CACHE=0 serves them
+  // uncached, as a reader's first article meets them.
+  const chunkHeaders = process.env.BENCH_CHUNK_CACHE === '0'
+    ? { ...js, 'Cache-Control': 'no-store' }
+    : { ...js, 'Cache-Control': 'public, max-age=31536000, immutable' };
   const site = await serveSite({
     '/parley-comments.js': { body: bundle, headers: js },
-    ...Object.fromEntries(Object.entries(chunks).map(([name, body]) => [`/${name}`, { body, headers: js }])),
+    ...Object.fromEntries(Object.entries(chunks).map(([name, body]) => [`/${name}`, { body, headers: chunkHeaders }])),
     '/bench-page.js': { body: pageScript, headers: js },
     '/': {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley bench</title><link rel="icon" href="data:,">

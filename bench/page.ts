@@ -198,13 +198,27 @@ function conversation(c: BenchComment, now: number, subscriber: boolean): HTMLEl
   return item;
 }
 
+/**
+ * The widget's own style sheets: the bundle's and, made before the clock starts, the thread
+ * view's (the widget adopts it when its chunk arrives; its rules lay out the list, including
+ * `content-visibility`, so the baseline must have them too).
+ */
+async function widgetSheets(): Promise<CSSStyleSheet[]> {
+  const widgetClass = customElements.get('parley-comments') as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] };
+  const { viewStyles } = (await import(new URL('/parley-thread-view.js', location.href).href)) as
+    { viewStyles(css: (strings: TemplateStringsArray) => string): string };
+  const view = new CSSStyleSheet();
+  view.replaceSync(viewStyles((strings) => strings.join('')));
+  return [...widgetClass.elementStyles.map((style) => style.styleSheet!), view];
+}
+
 async function baseline(s: Scenario): Promise<Measurement> {
+  const sheets = await widgetSheets();
   const stopWatching = watchLongTasks();
   const start = performance.mark(START).startTime;
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });
-  const widgetClass = customElements.get('parley-comments') as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] };
-  root.adoptedStyleSheets = widgetClass.elementStyles.map((style) => style.styleSheet!);
+  root.adoptedStyleSheets = sheets;
   const list = h('ol', { class: 'thread', role: 'list' });
   const more = h('button', { part: 'load-more', class: 'more', type: 'button' }, 'Show more comments');
   const count = h('span', { part: 'count' });

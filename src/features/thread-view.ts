@@ -18,6 +18,9 @@ import { enView } from '../i18n/en-view.js';
 import type { Kit } from '../kit.js';
 import { viewStyles } from './thread-view.styles.js';
 
+/** The view's style rules, also for the benchmark's baseline, which adopts the widget's own sheets. */
+export { viewStyles };
+
 export interface ThreadView {
   /** Above the comments: a notice, the subscribe prompt, or the comment form. */
   area(): TemplateResult;
