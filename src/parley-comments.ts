@@ -316,13 +316,13 @@ export class ParleyComments extends LitElement implements ViewHost {
       console.warn('<parley-comments>: no backend-url');
       return Promise.resolve();
     }
-    const loading = this.threadState.load({
+    // The thread view's chunk is asked for alongside (`loading` above).
+    return this.threadState.load({
       client: this.client,
       threadId: this.resolvedThreadId,
       sort: isSortOrder(this.sort) ? this.sort : 'newest',
       pageSize: this.pageLength,
     });
-    return loading;
   }
 
   /**
