@@ -1,10 +1,11 @@
 /**
  * Subscribers-only commenting, the part every reader loads: whether the viewer may post and,
  * for one who may, the posting chunk (`features/posting.ts`: the comment form, drafts, posting,
- * replies), fetched when the thread says so. What the area above the comments shows (subscribe
- * prompt, notices, the form) is drawn by the thread view (`features/thread-view.ts`). The thread
- * waits for the posting chunk (the loading placeholder stays), so the form does not push the comments down
- * when it arrives; if it cannot be fetched, the comments show with an error and a retry.
+ * replies), fetched when the thread says so. The thread waits for it (the loading placeholder
+ * stays), so the form does not push the comments down when it arrives; if it cannot be
+ * fetched, the comments show with an error and a retry. What the area above the comments shows
+ * (subscribe prompt, notices, the form or that error) is drawn by the thread view
+ * (`features/thread-view.ts`), which reads `canPost`, `ready` and `failed` and calls `fetch`.
  */
 import type { ReactiveController } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient } from '../api/client.js';
