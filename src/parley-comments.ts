@@ -433,7 +433,7 @@ export class ParleyComments extends LitElement implements ViewHost {
     const { viewError } = this;
     if (viewError && viewError !== this.viewReported) this.reportError('load', (this.viewReported = viewError));
     const { loaded } = this;
-    if (!loaded || this.threadState.status !== 'ready' || this.held || this.shown < this.threadState.comments.length) return;
+    if (!loaded || this.held || this.shown < this.threadState.comments.length) return;
     this.loaded = null;
     if (loaded.action === 'load-more') this.announce(this.text.moreLoaded(loaded.added));
     emit(this, 'parley-load', { thread: loaded.thread, viewer: loaded.viewer });
