@@ -16,8 +16,8 @@ export interface ParleyHost extends ReactiveControllerHost, HTMLElement {
   readonly text: CoreStrings;
   readonly locale: string;
   readonly client: ParleyClient;
-  /** Milliseconds to wait for an answer (`request-timeout`; 0 or less: the default). */
-  readonly requestTimeout: number;
+  /** Milliseconds to wait for an answer or a chunk: `request-timeout`, or the default for 0 or less. */
+  readonly timeLimit: number;
   /** The fetch credentials mode (cookies). */
   readonly credentials: RequestCredentials;
   /** The loaded thread, its viewer and comments. */

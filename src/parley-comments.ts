@@ -1,6 +1,6 @@
 import { adoptStyles, html, LitElement, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
-import { ApiError } from './api/errors.js';
+import { timedOut, unreachable, type ApiError } from './api/errors.js';
 import { isSortOrder, type SortOrder, type Thread, type Viewer } from './api/types.js';
 import { ParticipationController, prefetchPosting } from './controllers/participation.js';
 import { ThreadController, type ThreadAction, type ThreadEvents } from './controllers/thread.js';
@@ -214,6 +214,11 @@ export class ParleyComments extends LitElement implements ViewHost {
     return this.load();
   }
 
+  /** Milliseconds to wait for an answer or a chunk: `request-timeout`, or the default for 0 or less. @internal */
+  get timeLimit(): number {
+    return this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS;
+  }
+
   /** Top-level comments per page: `page-size`, clamped to 1–100. @internal */
   get pageLength(): number {
     return clampPageSize(this.pageSize);
@@ -266,7 +271,7 @@ export class ParleyComments extends LitElement implements ViewHost {
     return new ParleyClient({
       baseUrl: this.backendUrl,
       credentials: this.credentials,
-      timeoutMs: this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS,
+      timeoutMs: this.timeLimit,
       getAuthToken: async () => {
         const token = await this.getAuthToken?.();
         // Signed in: most likely a subscriber, so fetch the comment form alongside the thread.
@@ -339,14 +344,13 @@ export class ParleyComments extends LitElement implements ViewHost {
       // A new attempt, or a wait cut short when the element left the page.
       this.viewFailed = null;
       clearTimeout(this.viewWait);
-      this.viewWait = setTimeout(() => this.failView(new ApiError('timeout', 0, 'timeout', 'Timed out')),
-        this.requestTimeout > 0 ? this.requestTimeout : DEFAULT_TIMEOUT_MS);
+      this.viewWait = setTimeout(() => this.failView(timedOut()), this.timeLimit);
     }
     if (this.viewPending) return;
     this.viewPending = true;
     loadView().then((make) => {
       this.view ??= make(this);
-    }).catch((error: unknown) => this.failView(new ApiError('network', 0, 'network', String(error)))).finally(() => {
+    }).catch((error: unknown) => this.failView(unreachable(error))).finally(() => {
       this.viewPending = false;
       this.stopViewWait();
       this.requestUpdate();

@@ -3,7 +3,7 @@
  * `Accept`, an optional Bearer token (asked again once after a 401), a time limit, an
  * AbortSignal, and decoding of every answer into typed objects or a typed ApiError.
  */
-import { ApiError, parseRetryAfter } from './errors.js';
+import { ApiError, parseRetryAfter, timedOut, unreachable } from './errors.js';
 import {
   DecodeError, decodeComment, decodeErrorBody, decodeRepliesPage, decodeReportResult,
   decodeThreadPage,
@@ -98,9 +98,9 @@ export class ParleyClient {
     // One controller for the caller's signal and the time limit, covering the body as well as
     // the headers (no AbortSignal.any: Safari before 17.4 lacks it).
     const controller = new AbortController();
-    let timedOut = false;
+    let late = false;
     const timer = setTimeout(() => {
-      timedOut = true;
+      late = true;
       controller.abort();
     }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const stop = () => controller.abort(options.signal?.reason);
@@ -118,8 +118,8 @@ export class ParleyClient {
     } catch (error) {
       if (error instanceof ApiError) throw error;
       if (options.signal?.aborted) throw options.signal.reason ?? error; // the caller stopped caring
-      if (timedOut) throw new ApiError('timeout', 0, 'timeout', 'Timed out');
-      throw new ApiError('network', 0, 'network', error instanceof Error ? error.message : 'Network error');
+      if (late) throw timedOut();
+      throw unreachable(error);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', stop);

@@ -27,6 +27,13 @@ export class ApiError extends Error {
   }
 }
 
+/** No answer within the time limit (a request, or a chunk of the widget's own code). */
+export const timedOut = (): ApiError => new ApiError('timeout', 0, 'timeout', 'Timed out');
+
+/** No answer at all (offline, refused, dropped); `cause` is what the platform threw. */
+export const unreachable = (cause: unknown): ApiError =>
+  new ApiError('network', 0, 'network', cause instanceof Error ? cause.message : 'Network error');
+
 /** Reads `Retry-After` as seconds (delta-seconds or an HTTP date); null when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
   if (!header) return null;

@@ -8,8 +8,8 @@
  * (`features/thread-view.ts`), which reads `canPost`, `ready` and `failed` and calls `fetch`.
  */
 import type { ReactiveController } from 'lit';
-import { DEFAULT_TIMEOUT_MS, ParleyClient } from '../api/client.js';
-import { ApiError } from '../api/errors.js';
+import { ParleyClient } from '../api/client.js';
+import { timedOut, unreachable, type ApiError } from '../api/errors.js';
 import type { Posting, PostingState } from '../features/posting.js';
 import type { ParleyHost } from '../host.js';
 import { kit, lazy } from '../kit.js';
@@ -72,12 +72,12 @@ export class ParticipationController implements ReactiveController, PostingState
     // backend's time limit (`request-timeout`) they show with the error; the form still appears
     // if the chunk lands.
     const timer = setTimeout(() => {
-      this.failed = new ApiError('timeout', 0, 'timeout', 'Timed out');
+      this.failed = timedOut();
       this.host.requestUpdate();
-    }, this.host.requestTimeout > 0 ? this.host.requestTimeout : DEFAULT_TIMEOUT_MS);
+    }, this.host.timeLimit);
     loadPosting().then(
       () => (this.failed = null),
-      (error: unknown) => (this.failed = new ApiError('network', 0, 'network', String(error))),
+      (error: unknown) => (this.failed = unreachable(error)),
     ).finally(() => {
       clearTimeout(timer);
       this.fetching = false;
