@@ -80,3 +80,26 @@ export function loaderSeam<L extends { load: unknown }>(loader: L): L['load'] {
   });
   return real;
 }
+
+export interface ChunkStandIn {
+  /** Fetches so far. */
+  fetches: number;
+  /** Fetches fail as a browser's do for a chunk it could not fetch. */
+  failing: boolean;
+  /** Fetches wait for `release()`, then bring the real chunk. */
+  holding: boolean;
+  /** Lets the last held fetch through. */
+  release(): void;
+}
+
+/** Stands in for `loader`'s fetch (inside a `loaderSeam`, which puts the real one back after the test). */
+export function standIn<M>(loader: { load: () => Promise<M> }, real: () => Promise<M>,
+  start: Partial<Pick<ChunkStandIn, 'failing' | 'holding'>> = {}): ChunkStandIn {
+  const chunk: ChunkStandIn = { fetches: 0, failing: false, holding: false, release: () => undefined, ...start };
+  loader.load = () => {
+    chunk.fetches++;
+    if (chunk.failing) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    return chunk.holding ? new Promise<M>((resolve) => (chunk.release = () => resolve(real()))) : real();
+  };
+  return chunk;
+}

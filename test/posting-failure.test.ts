@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
 import { writeDraft } from '../src/controllers/drafts.js';
 import { en } from './english.js';
-import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments, standIn } from './helpers.js';
 import { composerInput, subscriber, threadFor } from './posting.helpers.js';
 import { THREAD_ID } from './mocks/data.js';
 
@@ -15,12 +15,7 @@ describe('the posting chunk failing to arrive', () => {
   it('shows the comments with an error and a retry; the retry brings the form and the reader\'s draft', async () => {
     localStorage.clear();
     writeDraft(THREAD_ID, '', { text: 'Half a thought about the bridge', key: 'k-1' });
-    let fetches = 0;
-    let failing = true;
-    postingLoader.load = () => {
-      fetches++;
-      return failing ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad();
-    };
+    const chunk = standIn(postingLoader, realLoad, { failing: true });
     await serveBackend(threadFor(subscriber()));
     const el = await renderWidget();
     await waitForComments(el, 3);
@@ -29,16 +24,16 @@ describe('the posting chunk failing to arrive', () => {
     expect(text(error.querySelector('p'))).to.equal(`${en.postingFailed} ${en.errorNetwork}`);
     expect(part(el, 'composer')).to.be.null;
     expect(parts(el, 'reply-button')).to.have.length(0);
-    expect(fetches).to.equal(1);
+    expect(chunk.fetches).to.equal(1);
     await expect(el).to.be.accessible();
 
-    failing = false;
+    chunk.failing = false;
     (error.querySelector('[part~="retry"]') as HTMLButtonElement).click();
     const input = await composerInput(el);
     expect(input.value, 'the saved draft is back').to.equal('Half a thought about the bridge');
     expect(part(el, 'error')).to.be.null;
     expect(parts(el, 'reply-button')).to.have.length(3);
-    expect(fetches).to.equal(2);
+    expect(chunk.fetches).to.equal(2);
     await expect(el).to.be.accessible();
   });
 });

@@ -5,24 +5,17 @@
 import { expect, nextFrame } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
 import { en } from './english.js';
-import { findPart, loaderSeam, nextEvent, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, nextEvent, part, parts, renderWidget, serveBackend, text, waitForComments, standIn, type ChunkStandIn } from './helpers.js';
 import { subscriber, threadFor } from './posting.helpers.js';
 
 beforeEach(() => localStorage.clear());
 
 describe('the posting chunk, fetched for a viewer who may post', () => {
   const realLoad = loaderSeam(postingLoader);
-  let fetches = 0;
-  let release: () => void = () => undefined;
+  let chunk: ChunkStandIn;
   beforeEach(() => {
-    fetches = 0;
     // Each fetch waits until the test lets it through.
-    postingLoader.load = () => {
-      fetches++;
-      return new Promise((resolve) => {
-        release = () => resolve(realLoad());
-      });
-    };
+    chunk = standIn(postingLoader, realLoad, { holding: true });
   });
 
   it('is not fetched for readers who may not post', async () => {
@@ -36,7 +29,7 @@ describe('the posting chunk, fetched for a viewer who may post', () => {
     await serveBackend(threadFor(subscriber(), { status: 'closed' }));
     const closed = await renderWidget();
     await waitForComments(closed, 3);
-    expect(fetches, 'no reader above, nor a subscriber on a closed thread, fetched it').to.equal(0);
+    expect(chunk.fetches, 'no reader above, nor a subscriber on a closed thread, fetched it').to.equal(0);
   });
 
   it('holds the thread behind the loading placeholder until it arrives, then shows the form and the comments together', async () => {
@@ -47,10 +40,10 @@ describe('the posting chunk, fetched for a viewer who may post', () => {
     el.strings = { heading: 'Readers’ views' };
     el.addEventListener('parley-load', () => (loaded = true));
     await new Promise<void>((resolve) => {
-      const wait = () => (fetches ? resolve() : setTimeout(wait, 10));
+      const wait = () => (chunk.fetches ? resolve() : setTimeout(wait, 10));
       wait();
     });
-    expect(fetches, 'fetched once the thread said the viewer may post').to.equal(1);
+    expect(chunk.fetches, 'fetched once the thread said the viewer may post').to.equal(1);
     await nextFrame();
     await nextFrame();
     expect(part(el, 'count')?.textContent, 'the thread has arrived').to.equal('3 comments');
@@ -60,7 +53,7 @@ describe('the posting chunk, fetched for a viewer who may post', () => {
     await expect(el).to.be.accessible();
 
     const load = nextEvent(el, 'parley-load');
-    release();
+    chunk.release();
     await load;
     const composer = part(el, 'composer')!;
     const first = parts(el, 'comment')[0]!;
@@ -79,6 +72,6 @@ describe('the posting chunk, fetched for a viewer who may post', () => {
     const next = await renderWidget();
     await findPart(next, 'composer');
     await waitForComments(next, 3);
-    expect(fetches, 'fetched once per page').to.equal(1);
+    expect(chunk.fetches, 'fetched once per page').to.equal(1);
   });
 });

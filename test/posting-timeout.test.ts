@@ -3,17 +3,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { postingLoader } from '../src/controllers/participation.js';
 import { en } from './english.js';
-import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments, standIn } from './helpers.js';
 import { composerInput, subscriber, threadFor } from './posting.helpers.js';
 
 describe('the posting chunk hanging', () => {
   const realLoad = loaderSeam(postingLoader);
 
   it('shows the comments after the time limit when the fetch hangs, and the form when it lands at last', async () => {
-    let release: () => void = () => undefined;
-    postingLoader.load = () => new Promise((resolve) => {
-      release = () => resolve(realLoad());
-    });
+    const chunk = standIn(postingLoader, realLoad, { holding: true });
     await serveBackend(threadFor(subscriber()));
     const el = await renderWidget();
     el.requestTimeout = 300;
@@ -25,7 +22,7 @@ describe('the posting chunk hanging', () => {
     expect(error.querySelector('[part~="retry"]'), 'no Try again: the fetch is still out and cannot be restarted').to.be.null;
     await expect(el).to.be.accessible();
 
-    release();
+    chunk.release();
     await composerInput(el);
     expect(part(el, 'error'), 'the error gives way to the form').to.be.null;
     await waitUntil(() => parts(el, 'reply-button').length === 3, 'the Reply buttons come too');

@@ -3,25 +3,20 @@
 // bundle in test/e2e/csp.test.ts). Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
 import { formLoader } from '../src/kit.js';
-import { loaderSeam, text } from './helpers.js';
+import { loaderSeam, text, standIn } from './helpers.js';
 import { findIn, inComment, press, reportBackend, reportButton, showThread, writes } from './report.helpers.js';
 
 describe('the report form, loaded when first needed', () => {
   const realLoad = loaderSeam(formLoader);
 
   it('is fetched when the reader heads for Report, not with the thread; a failed fetch says so and Report tries again', async () => {
-    let fetches = 0;
-    let failing = true;
-    formLoader.load = () => {
-      fetches++;
-      return failing ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad();
-    };
+    const chunk = standIn(formLoader, realLoad, { failing: true });
     const backend = reportBackend();
     const el = await showThread(backend);
-    expect(fetches, 'nothing fetched with the thread').to.equal(0);
+    expect(chunk.fetches, 'nothing fetched with the thread').to.equal(0);
 
     reportButton(el, 'c-2')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
-    expect(fetches, 'pointing at Report starts the fetch').to.equal(1);
+    expect(chunk.fetches, 'pointing at Report starts the fetch').to.equal(1);
     await nextFrame();
 
     // That fetch failed (no connection): pressing Report tries again, and says it could not.
@@ -29,19 +24,19 @@ describe('the report form, loaded when first needed', () => {
     const notice = await findIn(el, 'c-1', 'notice');
     expect(text(notice)).to.equal(el.text.errorNetwork);
     expect(notice.getAttribute('role')).to.equal('alert');
-    expect(fetches, 'Report fetched the form again').to.equal(2);
+    expect(chunk.fetches, 'Report fetched the form again').to.equal(2);
     expect(writes(backend), 'no report was sent').to.have.length(0);
 
-    failing = false;
+    chunk.failing = false;
     reportButton(el, 'c-2')!.focus(); // a keyboard reader reaching a Report button starts the fetch too
-    expect(fetches, 'focus on Report fetched the form').to.equal(3);
+    expect(chunk.fetches, 'focus on Report fetched the form').to.equal(3);
     await press(reportButton(el)!); // closes the notice
     await press(reportButton(el)!);
     const form = await findIn(el, 'c-1', 'report-form');
     expect(inComment(el, 'c-1', '[part~="notice"]')).to.be.null;
     expect(getComputedStyle(form.querySelector('fieldset')!).borderTopStyle, "the form's own styles apply").to.equal('none');
     expect(form.querySelector('input[type="radio"]')!.getBoundingClientRect().width).to.equal(24);
-    expect(fetches, 'once loaded, the form is not fetched again').to.equal(3);
+    expect(chunk.fetches, 'once loaded, the form is not fetched again').to.equal(3);
     await expect(el).to.be.accessible();
   });
 });

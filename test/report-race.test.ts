@@ -3,17 +3,15 @@
 // intent and never steal focus. Its own test file, so the page has not loaded the form yet.
 import { expect, nextFrame } from '@open-wc/testing';
 import { formLoader } from '../src/kit.js';
-import { loaderSeam } from './helpers.js';
+import { loaderSeam, standIn, type ChunkStandIn } from './helpers.js';
 import { findIn, focused, inComment, press, reportBackend, reportButton, showThread, writes } from './report.helpers.js';
 
 describe('the report form arriving late', () => {
   const realLoad = loaderSeam(formLoader);
-  let release: () => void = () => undefined;
+  let chunk: ChunkStandIn;
   beforeEach(() => {
     // Each fetch of the form waits until the test lets it through.
-    formLoader.load = () => new Promise((resolve) => {
-      release = () => resolve(realLoad());
-    });
+    chunk = standIn(formLoader, realLoad, { holding: true });
   });
 
   it('opens under the last Report pressed, and only there; focus goes in only for the reader still at that button', async () => {
@@ -26,7 +24,7 @@ describe('the report form arriving late', () => {
     document.body.prepend(search);
     search.focus();
     try {
-      release();
+      chunk.release();
       await findIn(el, 'c-2', 'report-form');
       await nextFrame();
       expect(document.activeElement === search, 'focus stays where the reader is typing').to.be.true;

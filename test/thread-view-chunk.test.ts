@@ -8,7 +8,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { viewLoader } from '../src/parley-comments.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { en } from './english.js';
-import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, part, parts, renderWidget, serveBackend, text, waitForComments, standIn } from './helpers.js';
 import { FakeBackend } from './mocks/backend.js';
 import { BASE, errorBody, makeComment, THREAD_ID } from './mocks/data.js';
 
@@ -41,12 +41,7 @@ describe('the thread view chunk', () => {
   });
 
   it('is fetched only when the element nears the viewport; failing, it is an error with a retry that recovers', async () => {
-    let fetches = 0;
-    let failing = true;
-    viewLoader.load = () => {
-      fetches++;
-      return failing ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad();
-    };
+    const chunk = standIn(viewLoader, realLoad, { failing: true });
     const backend = new FakeBackend({ comments: [makeComment(1), makeComment(2)] });
     // The backend takes its time (a resolver that returns nothing hands over to the fake backend).
     await serveBackend(backend, http.get(`${BASE}/comments`, () => delay(300)));
@@ -58,11 +53,11 @@ describe('the thread view chunk', () => {
     const errors = recordErrors(el);
     try {
       await delay(300);
-      expect(fetches, 'no chunk while far below the fold').to.equal(0);
+      expect(chunk.fetches, 'no chunk while far below the fold').to.equal(0);
       expect(backend.requests).to.have.length(0);
 
       window.scrollTo(0, document.documentElement.scrollHeight - 2 * innerHeight);
-      await waitUntil(() => fetches === 1, 'the chunk is asked for');
+      await waitUntil(() => chunk.fetches === 1, 'the chunk is asked for');
       expect(backend.requests, 'alongside the thread, not after its answer').to.have.length(0);
       const error = await findPart(el, 'error');
       expect(backend.requests).to.have.length(1);
@@ -73,11 +68,11 @@ describe('the thread view chunk', () => {
       expect(errors).to.deep.equal([{ action: 'load', status: 0, code: 'network' }]);
       await expect(el).to.be.accessible();
 
-      failing = false;
+      chunk.failing = false;
       (error.querySelector('[part~="retry"]') as HTMLButtonElement).click();
       await waitForComments(el, 2);
       expect(part(el, 'error')).to.be.null;
-      expect(fetches, 'the retry fetches the chunk again').to.equal(2);
+      expect(chunk.fetches, 'the retry fetches the chunk again').to.equal(2);
       expect(text(el.shadowRoot!.querySelector('[part~="comment-body"]'))).to.equal(backend.state.comments.at(-1)!.body);
     } finally {
       window.scrollTo(0, 0);

@@ -6,7 +6,7 @@ import { delay, http } from 'msw';
 import { viewLoader } from '../src/parley-comments.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { en } from './english.js';
-import { findPart, loaderSeam, part, parts, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, part, parts, serveBackend, text, waitForComments, standIn } from './helpers.js';
 import { FakeBackend } from './mocks/backend.js';
 import { BASE, makeComment, THREAD_ID } from './mocks/data.js';
 
@@ -16,12 +16,7 @@ describe('the thread view chunk hanging', () => {
   const realLoad = loaderSeam(viewLoader);
 
   it('keeps the loading placeholder while the chunk is on its way, no longer than the time limit; Try again waits again; it shows the comments when it lands', async () => {
-    let land: () => void = () => undefined;
-    let fetches = 0;
-    viewLoader.load = () => {
-      fetches++;
-      return new Promise<void>((resolve) => (land = resolve)).then(() => realLoad());
-    };
+    const chunk = standIn(viewLoader, realLoad, { holding: true });
     const backend = new FakeBackend({ comments: [makeComment(1), makeComment(2), makeComment(3)] });
     // The backend takes 200 ms (a resolver that returns nothing hands over to the fake backend).
     await serveBackend(backend, http.get(`${BASE}/comments`, () => delay(200)));
@@ -38,7 +33,7 @@ describe('the thread view chunk hanging', () => {
     el.addEventListener('parley-error', (e) => errors.push((e as CustomEvent).detail));
     let loaded = 0;
     el.addEventListener('parley-load', () => loaded++);
-    expect(fetches, 'asked for alongside the thread, one fetch for the page').to.equal(1);
+    expect(chunk.fetches, 'asked for alongside the thread, one fetch for the page').to.equal(1);
     expect(backend.requests, 'before the thread has answered').to.have.length(0);
 
     await waitUntil(() => el.threadState.status === 'ready', 'the thread has arrived');
@@ -61,11 +56,11 @@ describe('the thread view chunk hanging', () => {
     await findPart(el, 'error');
     expect(errors, 'a second wait, a second time-out, each told once').to.have.length(2);
 
-    land(); // no Try again this time: the comments show when it lands
+    chunk.release(); // no Try again this time: the comments show when it lands
     await waitForComments(el, 3);
     expect(part(el, 'error')).to.be.null;
     expect(placeholder(el)).to.be.null;
-    expect(fetches, 'one fetch, still on its way when the reader retried').to.equal(1);
+    expect(chunk.fetches, 'one fetch, still on its way when the reader retried').to.equal(1);
     expect(loaded).to.equal(1);
     expect(goneErrors, 'the element that left sent nothing').to.deep.equal([]);
     await expect(el).to.be.accessible();

@@ -7,7 +7,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { viewLoader } from '../src/parley-comments.js';
 import type { ParleyComments } from '../src/parley-comments.js';
 import { en } from './english.js';
-import { findPart, loaderSeam, part, parts, serveBackend, text, waitForComments } from './helpers.js';
+import { findPart, loaderSeam, part, parts, serveBackend, text, waitForComments, standIn } from './helpers.js';
 import { FakeBackend } from './mocks/backend.js';
 import { BASE, errorBody, makeComment, THREAD_ID } from './mocks/data.js';
 
@@ -15,8 +15,7 @@ describe('the thread view chunk landing late', () => {
   const realLoad = loaderSeam(viewLoader);
 
   it('sends no parley-load for a thread no longer shown, and keeps its error through a move in the page', async () => {
-    let land: () => void = () => undefined;
-    viewLoader.load = () => new Promise<void>((resolve) => (land = resolve)).then(() => realLoad());
+    const chunk = standIn(viewLoader, realLoad, { holding: true });
     let failing = false;
     const backend = new FakeBackend({ comments: [makeComment(1), makeComment(2)] });
     await serveBackend(backend, http.get(`${BASE}/comments`, () => (failing ? HttpResponse.json(errorBody('internal'), { status: 503 }) : undefined)));
@@ -41,7 +40,7 @@ describe('the thread view chunk landing late', () => {
     failing = true;
     (part(el, 'retry') as HTMLButtonElement).click();
     await waitUntil(() => text(part(el, 'error')?.querySelector('p') ?? null) === `${en.loadFailed} ${en.errorServer}`, 'the backend fails');
-    land();
+    chunk.release();
     await delay(200);
     expect(events, 'nothing for the thread that was replaced').to.deep.equal(['error timeout', 'error internal']);
     expect(text(part(el, 'error')!.querySelector('p'))).to.equal(`${en.loadFailed} ${en.errorServer}`);
