@@ -1,5 +1,9 @@
 // The npm package as an installer gets it: `npm pack` of the built tree, installed into a
-// scratch project (offline, Lit from the npm cache), then used three ways — type-checked by a
+// scratch project as a new user's npm would: Lit (its only dependency) comes from the npm registry,
+// which every machine of this project reaches; `--prefer-offline` takes it from the npm cache when
+// the cache has it, and asks the registry when it does not (an empty cache, as on a new machine or
+// in CI, which runs with a fresh one). It never depends on what one machine happened to cache.
+// Then the package is used three ways — type-checked by a
 // TypeScript consumer, bundled by esbuild (which honours `exports` and `sideEffects`) and run in
 // Chromium, and imported in Node as a server-rendering framework would. Run after `npm run build`.
 import assert from 'node:assert/strict';
@@ -35,7 +39,7 @@ before(() => {
   packed = (JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT)) as Packed[])[0]!;
   files = packed.files.map((f) => f.path).sort();
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', `./${packed.filename}`], scratch);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${packed.filename}`], scratch);
 });
 
 after(async () => {
