@@ -6,7 +6,10 @@ import type { RateRule } from './store.js';
 
 export interface ServerConfig {
   port: number;
+  /** A SQLite file, `:memory:`, or a postgres:// URL (see open-store.ts). */
   dbPath: string;
+  /** PostgreSQL connections this instance may hold. */
+  dbPoolMax: number;
   jwtSecret: string;
   /** Null disables the admin HTTP API (the CLI still works on the database). */
   adminToken: string | null;
@@ -55,9 +58,10 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 }
 
 /** What the moderation CLI needs too: it works on the database without serving anything. */
-export function storageConfigFromEnv(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'dbPath' | 'maxCommentLength'> {
+export function storageConfigFromEnv(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'dbPath' | 'dbPoolMax' | 'maxCommentLength'> {
   return {
     dbPath: env.PARLEY_DB || resolve(REPO_ROOT, '.data/parley.db'),
+    dbPoolMax: integer(env, 'PARLEY_DB_POOL_MAX', 10, 1, 1000),
     maxCommentLength: integer(env, 'PARLEY_MAX_COMMENT_LENGTH', 1500, 1, 100_000),
   };
 }

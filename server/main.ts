@@ -1,9 +1,9 @@
 // Entry point: `node --import tsx server/main.ts`. Reads the environment, opens and migrates
-// the database, seeds the demo thread in demo mode, and serves until SIGINT/SIGTERM.
+// the database (SQLite, or PostgreSQL for a postgres:// PARLEY_DB), seeds the demo thread in demo mode, and serves until SIGINT/SIGTERM.
 import { createParleyServer } from './app.js';
 import { ConfigError, configFromEnv, DEMO_ADMIN_TOKEN, DEMO_JWT_SECRET } from './config.js';
 import { seedDemo } from './seed.js';
-import { SqliteStore } from './sqlite-store.js';
+import { describeStore, openStore, StoreOpenError } from './open-store.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,7 +14,14 @@ async function main(): Promise<void> {
     console.error(`parley: ${error.message}`);
     process.exit(2);
   }
-  const store = new SqliteStore(config.dbPath);
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    console.error(`parley: ${error.message}`);
+    process.exit(1);
+  }
   if (config.demo && (await seedDemo(store))) console.log('parley: seeded the demo thread "demo-article"');
   const server = createParleyServer({ config, store });
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -24,7 +31,7 @@ async function main(): Promise<void> {
   server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`parley: listening on http://localhost:${port}/ (database ${config.dbPath})`);
+    console.log(`parley: listening on http://localhost:${port}/ (database ${describeStore(config.dbPath)})`);
     if (config.demo) {
       console.log('parley: DEMO MODE — persona tokens at POST /demo/token; not for production.');
       console.log(`parley: demo JWT secret: ${DEMO_JWT_SECRET}`);

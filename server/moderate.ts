@@ -1,10 +1,11 @@
 // `npm run moderate -- <command>`: the moderation API's functions, run directly against
-// PARLEY_DB (default .data/parley.db) — for a moderator at a terminal, or a cron job.
+// PARLEY_DB (default .data/parley.db; a postgres:// URL for the PostgreSQL store) — for a moderator at a terminal, or a cron job.
 import { ConfigError, storageConfigFromEnv } from './config.js';
 import { ApiError } from './errors.js';
 import { Moderation } from './moderation.js';
 import { parseLimit } from './validate.js';
-import { SqliteStore } from './sqlite-store.js';
+import { openStore, StoreOpenError } from './open-store.js';
+import type { Store } from './store.js';
 
 const USAGE = `usage: npm run moderate -- <command>
   list-reports [limit]        comments with open reports, most reported first
@@ -41,15 +42,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let store: SqliteStore | undefined;
+  let store: Store | undefined;
   try {
-    const { dbPath, maxCommentLength } = storageConfigFromEnv(process.env);
-    store = new SqliteStore(dbPath);
+    const settings = storageConfigFromEnv(process.env);
+    store = await openStore(settings);
+    const { maxCommentLength } = settings;
     const result = await command.run(new Moderation(store, maxCommentLength), args);
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } catch (error) {
-    if (!(error instanceof ApiError || error instanceof ConfigError)) throw error;
+    if (!(error instanceof ApiError || error instanceof ConfigError || error instanceof StoreOpenError)) throw error;
     console.error(`moderate: ${error.message}`);
     return 1;
   } finally {

@@ -1,13 +1,10 @@
 // The moderation API under /api/v1/admin, and the CLI over the same functions.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { SqliteStore } from '../../server/sqlite-store.js';
-import { ADMIN_TOKEN, API, expectError, expectStatus, newComment, startServer, type TestServer } from './harness.js';
+import { openStore } from '../../server/open-store.js';
+import { ADMIN_TOKEN, API, expectError, expectStatus, newComment, scratchDatabase, startServer, type ScratchDatabase, type TestServer } from './harness.js';
 
 let server: TestServer;
 let author: string;
@@ -159,14 +156,14 @@ describe('premoderation', () => {
 
 describe('npm run moderate', () => {
   const run = promisify(execFile);
-  const dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
-  const db = join(dir, 'parley.db');
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  let database: ScratchDatabase;
+  before(async () => (database = await scratchDatabase()));
+  after(() => database.drop());
   const moderate = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'server/moderate.ts', ...args], { env: { ...process.env, PARLEY_DB: db } });
+    run(process.execPath, ['--import', 'tsx', 'server/moderate.ts', ...args], { env: { ...process.env, PARLEY_DB: database.setting } });
 
-  test('works on the database file with the same functions', async () => {
-    const store = new SqliteStore(db);
+  test('works on the database (the suite\'s store) with the same functions', async () => {
+    const store = await openStore({ dbPath: database.setting });
     const now = new Date().toISOString();
     await store.upsertUser({ id: 'u1', displayName: 'One', subscriber: true, staff: false }, now);
     await store.createComment({ id: 'c-cli', thread: { id: 'cli-thread', url: '', title: '' }, parentId: null, rootId: null, authorId: 'u1', body: 'hi', status: 'published', createdAt: now, idempotency: null });

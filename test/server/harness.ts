@@ -1,11 +1,18 @@
-// An in-process server on an ephemeral port with an in-memory database, and a client whose
+// An in-process server on an ephemeral port with a database of its own, and a client whose
 // every /api/v1 answer is checked against docs/openapi.yaml before a test sees it.
+//
+// One contract suite, every store: PARLEY_TEST_STORE picks the store the whole suite runs on —
+// `sqlite` (default: an in-memory database per server) or `postgres` (a fresh schema per server
+// in the database at PARLEY_TEST_PG_URL, dropped when the server closes). `npm test` runs the
+// suite once on each store that is there (scripts/test.mjs).
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { createParleyServer } from '../../server/app.js';
 import { configFromEnv, type ServerConfig } from '../../server/config.js';
-import { SqliteStore } from '../../server/sqlite-store.js';
-import type { UserClaims } from '../../server/store.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStore } from '../../server/open-store.js';
+import type { Store, UserClaims } from '../../server/store.js';
 import { mintViewerToken } from '../../server/tokens.js';
 import { checkContract } from './contract.js';
 
@@ -29,10 +36,56 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+export const TEST_STORE: 'sqlite' | 'postgres' = process.env.PARLEY_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_PG_URL = process.env.PARLEY_TEST_PG_URL || 'postgres://root@127.0.0.1:5432/test';
+
+export interface ScratchDatabase {
+  /** What PARLEY_DB would say to reach it: a SQLite path, or a postgres:// URL naming the schema. */
+  setting: string;
+  drop(): Promise<void>;
+}
+
+let scratchCount = 0;
+
+/** A new, empty database on the suite's store: a SQLite file, or a PostgreSQL schema. */
+export async function scratchDatabase(): Promise<ScratchDatabase> {
+  const name = `parley_t_${process.pid}_${++scratchCount}_${randomBytes(3).toString('hex')}`;
+  if (TEST_STORE === 'sqlite') {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+    return { setting: join(dir, 'parley.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${name}`); // the name is ours: letters, digits, underscores
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return {
+    setting: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: TEST_PG_URL });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
 export interface TestServer {
   base: string;
   config: ServerConfig;
-  store: SqliteStore;
+  store: Store;
+  /** The database this server uses: pass it as `database` to start a second instance on it. */
+  database: ScratchDatabase;
   /** Moves the server's clock forward (rate-limit windows, suspensions). */
   advance(ms: number): void;
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
@@ -40,11 +93,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}, options: { logError?: (e: unknown) => void } = {}): Promise<TestServer> {
+export interface StartOptions {
+  logError?: (e: unknown) => void;
+  /** Another instance's database: this server shares it (and leaves dropping it to the owner). */
+  database?: ScratchDatabase;
+}
+
+export async function startServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   // Demo mode brings its own credentials and refuses any others.
   const credentials = env.PARLEY_DEMO ? {} : { PARLEY_JWT_SECRET: JWT_SECRET, PARLEY_ADMIN_TOKEN: ADMIN_TOKEN };
-  const config = configFromEnv({ PARLEY_DB: ':memory:', ...credentials, ...env });
-  const store = new SqliteStore(config.dbPath);
+  const owned = options.database === undefined;
+  // SQLite in memory for one instance (fast, nothing to clean); a file when instances share it.
+  const database = options.database
+    ?? (TEST_STORE === 'sqlite' ? { setting: ':memory:', drop: async () => {} } : await scratchDatabase());
+  const config = configFromEnv({ ...credentials, ...env, PARLEY_DB: database.setting });
+  const store = await openStore(config);
   let offset = 0;
   const server = createParleyServer({ config, store, clock: () => Date.now() + offset, logError: options.logError ?? (() => {}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,6 +134,7 @@ export async function startServer(env: Record<string, string> = {}, options: { l
     base,
     config,
     store,
+    database,
     advance: (ms) => void (offset += ms),
     call,
     token: (claims) => mintViewerToken(secret, { displayName: `User ${claims.id}`, subscriber: true, staff: false, ...claims }),
@@ -78,6 +142,7 @@ export async function startServer(env: Record<string, string> = {}, options: { l
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      if (owned) await database.drop();
     },
   };
 }

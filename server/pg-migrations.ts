@@ -1,0 +1,113 @@
+// Schema migrations for the PostgreSQL store, applied in order on start. Append; never edit a
+// migration that has shipped. The tables mirror sqlite-migrations.ts so both stores answer alike:
+// times are ISO 8601 text (`toISOString()`, so text order is time order) and every key column is
+// COLLATE "C" (byte order, as SQLite compares), which keeps keyset cursors identical across stores.
+import type { PoolClient } from 'pg';
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    subscriber BOOLEAN NOT NULL DEFAULT false,
+    staff BOOLEAN NOT NULL DEFAULT false,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'banned', 'suspended')),
+    suspended_until TEXT COLLATE "C",
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE threads (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_at TEXT NOT NULL,
+    -- Kept by the triggers below: the thread GET reads one row instead of counting.
+    published_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE comments (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    thread_id TEXT COLLATE "C" NOT NULL REFERENCES threads(id),
+    parent_id TEXT COLLATE "C" REFERENCES comments(id),
+    root_id TEXT COLLATE "C" REFERENCES comments(id),
+    author_id TEXT COLLATE "C" NOT NULL REFERENCES users(id),
+    body TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('published', 'pending', 'removed')),
+    created_at TEXT COLLATE "C" NOT NULL,
+    edited_at TEXT
+  );
+  CREATE INDEX comments_top_level ON comments (thread_id, created_at, id) WHERE root_id IS NULL;
+  CREATE INDEX comments_conversation ON comments (root_id, created_at, id) WHERE root_id IS NOT NULL;
+  CREATE INDEX comments_pending ON comments (created_at, id) WHERE status = 'pending';
+  CREATE TABLE idempotency_keys (
+    user_id TEXT COLLATE "C" NOT NULL,
+    key TEXT COLLATE "C" NOT NULL,
+    -- Deferred: the key is claimed first (the unique row every instance races for), the
+    -- comment it names is written next in the same transaction.
+    comment_id TEXT COLLATE "C" NOT NULL REFERENCES comments(id) DEFERRABLE INITIALLY DEFERRED,
+    created_at TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (user_id, key)
+  );
+  CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at);
+  CREATE TABLE reports (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    comment_id TEXT COLLATE "C" NOT NULL REFERENCES comments(id),
+    reporter_id TEXT COLLATE "C" NOT NULL REFERENCES users(id),
+    reason TEXT NOT NULL,
+    note TEXT,
+    created_at TEXT COLLATE "C" NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'withdrawn', 'dismissed', 'actioned')),
+    closed_at TEXT
+  );
+  -- One open report per user per comment, enforced by the database for every instance.
+  CREATE UNIQUE INDEX reports_one_open ON reports (comment_id, reporter_id) WHERE status = 'open';
+  CREATE INDEX reports_open ON reports (status, comment_id);
+  CREATE TABLE rate_windows (
+    bucket TEXT COLLATE "C" PRIMARY KEY,
+    window_start BIGINT NOT NULL,
+    count INTEGER NOT NULL
+  );
+
+  CREATE FUNCTION parley_count_published() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'INSERT' AND NEW.status = 'published' THEN
+      UPDATE threads SET published_count = published_count + 1 WHERE id = NEW.thread_id;
+    ELSIF TG_OP = 'UPDATE' AND (OLD.status = 'published') <> (NEW.status = 'published') THEN
+      UPDATE threads SET published_count = published_count + (CASE WHEN NEW.status = 'published' THEN 1 ELSE -1 END)
+        WHERE id = NEW.thread_id;
+    ELSIF TG_OP = 'DELETE' AND OLD.status = 'published' THEN
+      UPDATE threads SET published_count = published_count - 1 WHERE id = OLD.thread_id;
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER comments_published AFTER INSERT OR UPDATE OF status OR DELETE ON comments
+    FOR EACH ROW EXECUTE FUNCTION parley_count_published();
+  `,
+];
+
+/**
+ * Brings the schema (the connection's search_path) up to date in one transaction, under an
+ * advisory lock taken for that schema: instances starting together wait for one another, and
+ * the second finds nothing left to do.
+ */
+export async function migrate(client: PoolClient): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('parley:migrate:' || current_schema()))");
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const { rows } = await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations');
+    const applied = rows[0]!.v;
+    for (const [index, sql] of MIGRATIONS.entries()) {
+      const version = index + 1;
+      if (version <= applied) continue;
+      await client.query(sql);
+      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, new Date().toISOString()]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+/** How many migrations exist: what a fully migrated schema has applied. */
+export const MIGRATION_COUNT = MIGRATIONS.length;
