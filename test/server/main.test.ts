@@ -4,7 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { configFromEnv } from '../../server/config.js';
+import { describeStore } from '../../server/open-store.js';
 import { mintViewerToken } from '../../server/tokens.js';
+import { scratchDatabase } from './harness.js';
 
 const SECRET = 'main-test-secret-that-is-long-enough-0123456789';
 const ADMIN = 'main-test-admin-token-0123';
@@ -37,9 +39,11 @@ describe('server/main.ts', () => {
   const children: ChildProcess[] = [];
   after(() => children.forEach((c) => c.kill()));
 
-  test('honours PORT, PARLEY_DB=:memory:, PARLEY_JWT_SECRET, PARLEY_ADMIN_TOKEN and PARLEY_ALLOWED_ORIGINS', async () => {
+  test('honours PORT, PARLEY_DB (the suite\'s store), PARLEY_JWT_SECRET, PARLEY_ADMIN_TOKEN and PARLEY_ALLOWED_ORIGINS', async (t) => {
     const port = await freePort();
-    const server = run({ PORT: String(port), PARLEY_DB: ':memory:', PARLEY_JWT_SECRET: SECRET, PARLEY_ADMIN_TOKEN: ADMIN, PARLEY_ALLOWED_ORIGINS: ORIGIN });
+    const database = await scratchDatabase();
+    t.after(() => database.drop());
+    const server = run({ PORT: String(port), PARLEY_DB: database.setting, PARLEY_JWT_SECRET: SECRET, PARLEY_ADMIN_TOKEN: ADMIN, PARLEY_ALLOWED_ORIGINS: ORIGIN });
     children.push(server.child);
     await server.listening;
     const base = `http://127.0.0.1:${port}/api/v1`;
@@ -51,7 +55,8 @@ describe('server/main.ts', () => {
     assert.equal((await fetch(`${base}/admin/reports`, { headers: { authorization: `Bearer ${ADMIN}` } })).status, 200);
     assert.equal((await fetch(`${base}/admin/reports`, { headers: { authorization: 'Bearer wrong-token-000000' } })).status, 401);
     server.child.kill('SIGTERM');
-    assert.match(await server.output, /database :memory:/);
+    const printed = await server.output;
+    assert.ok(printed.includes(`(database ${describeStore(database.setting)})`), printed);
     assert.equal(server.child.exitCode, 0, 'SIGTERM stops it cleanly');
   });
 
