@@ -82,6 +82,33 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER comments_published AFTER INSERT OR UPDATE OF status OR DELETE ON comments
     FOR EACH ROW EXECUTE FUNCTION parley_count_published();
   `,
+  // The change feed (Store.watch): every committed change a signed-out page could show is told
+  // to every instance LISTENing on this schema's channel, with the thread's id ('' for "every
+  // thread": a renamed user, new badges). NOTIFY is sent at commit, once per payload.
+  `
+  CREATE FUNCTION parley_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    thread TEXT;
+  BEGIN
+    IF TG_TABLE_NAME = 'comments' THEN
+      thread := CASE WHEN TG_OP = 'DELETE' THEN OLD.thread_id ELSE NEW.thread_id END;
+    ELSIF TG_TABLE_NAME = 'threads' THEN
+      thread := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+    ELSE
+      thread := '';
+    END IF;
+    PERFORM pg_notify('parley:' || TG_TABLE_SCHEMA, thread);
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER comments_changed AFTER INSERT OR UPDATE OR DELETE ON comments
+    FOR EACH ROW EXECUTE FUNCTION parley_notify_change();
+  CREATE TRIGGER threads_changed AFTER INSERT OR UPDATE OR DELETE ON threads
+    FOR EACH ROW EXECUTE FUNCTION parley_notify_change();
+  CREATE TRIGGER users_shown_changed AFTER UPDATE OF display_name, subscriber, staff ON users
+    FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name OR OLD.subscriber IS DISTINCT FROM NEW.subscriber
+      OR OLD.staff IS DISTINCT FROM NEW.staff)
+    EXECUTE FUNCTION parley_notify_change();
+  `,
 ];
 
 /**

@@ -5,9 +5,10 @@
 // state that matters lives in a process. SQL text is constant; every value is a bound parameter
 // (id lists as one text[] parameter).
 import pg from 'pg';
+import { ChangeFeed } from './change-feed.js';
 import { migrate } from './pg-migrations.js';
 import type {
-  CommentRecord, CommentStatus, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
@@ -63,8 +64,26 @@ export function redactUrl(url: string): string {
 
 export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
 
+/** Waits between attempts to get the change feed's connection back: 0.5 s doubling to 15 s. */
+const RELISTEN_MS = [500, 1000, 2000, 4000, 8000, 15_000];
+
 export class PostgresStore implements Store {
-  private constructor(private readonly pool: pg.Pool) {}
+  private readonly feed = new ChangeFeed();
+  private listener: pg.Client | null = null;
+  private relistenTimer: NodeJS.Timeout | null = null;
+  private relistenAttempt = 0;
+  private closed = false;
+  private listening = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+    private readonly channel: string,
+  ) {}
+
+  get watching(): boolean {
+    return this.listening;
+  }
 
   /** Connects, migrates (once, whoever starts first) and returns the store; rejects when unreachable. */
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
@@ -87,11 +106,67 @@ export class PostgresStore implements Store {
       } finally {
         client.release();
       }
+      const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+      const store = new PostgresStore(pool, url, `parley:${rows[0]!.schema}`);
+      await store.listen();
+      return store;
     } catch (error) {
       await pool.end().catch(() => {});
       throw error;
     }
-    return new PostgresStore(pool);
+  }
+
+  watch(listener: ChangeListener): () => void {
+    return this.feed.add(listener);
+  }
+
+  /**
+   * One connection of its own LISTENs on the schema's channel. When it drops, the feed says
+   * "every thread" and `watching` is false until it is back (retried with backoff), so a cache
+   * built on it serves nothing it could not vouch for.
+   */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000, application_name: 'parley-listen' });
+    const lost = (): void => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      this.listening = false;
+      client.end().catch(() => {});
+      this.feed.emit(null);
+      this.scheduleRelisten();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel === this.channel) this.feed.emit(message.payload ? message.payload : null);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`);
+    } catch (error) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.listener = client;
+    this.listening = true;
+    this.relistenAttempt = 0;
+    // Whatever changed while nobody listened is unknown: everything may have.
+    this.feed.emit(null);
+  }
+
+  private scheduleRelisten(): void {
+    if (this.closed || this.relistenTimer) return;
+    const wait = RELISTEN_MS[Math.min(this.relistenAttempt++, RELISTEN_MS.length - 1)]!;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = null;
+      this.listen().catch(() => this.scheduleRelisten());
+    }, wait);
+    this.relistenTimer.unref();
   }
 
   private async rows<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -332,6 +407,12 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
+    const listener = this.listener;
+    this.listener = null;
+    this.listening = false;
+    await listener?.end().catch(() => {});
     await this.pool.end();
   }
 }

@@ -4,9 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ChangeFeed } from './change-feed.js';
 import { migrate } from './sqlite-migrations.js';
 import type {
-  CommentRecord, CommentStatus, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
@@ -46,9 +47,17 @@ const toReport = (r: ReportRow): ReportRecord => ({
   commentId: r.comment_id, reporterId: r.reporter_id, reason: r.reason, note: r.note, createdAt: r.created_at,
 });
 
+/** How often another process's (or connection's) writes to the same file are looked for. */
+const DATA_VERSION_POLL_MS = 200;
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly feed = new ChangeFeed();
+  private poll: NodeJS.Timeout | null = null;
+  private dataVersion = 0;
+  /** Its own writes are told at once; a file can only be written by processes on this host. */
+  readonly watching = true;
 
   /** Opens (creating the folder and file if needed) and migrates the database. */
   constructor(path: string) {
@@ -59,6 +68,29 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+  }
+
+  watch(listener: ChangeListener): () => void {
+    return this.feed.add(listener, () => {
+      // PRAGMA data_version changes when another connection commits, never for this one's writes.
+      this.dataVersion = this.readDataVersion();
+      this.poll = setInterval(() => {
+        const version = this.readDataVersion();
+        if (version === this.dataVersion) return;
+        this.dataVersion = version;
+        this.feed.emit(null);
+      }, DATA_VERSION_POLL_MS);
+      this.poll.unref();
+    }, () => this.stopPolling());
+  }
+
+  private readDataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private stopPolling(): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
   }
 
   /** Prepared once per SQL text: preparing is the costly part of a query. */
@@ -73,13 +105,15 @@ export class SqliteStore implements Store {
 
   async upsertUser(claims: UserClaims, now: string): Promise<UserRecord> {
     // Only write when the claims changed, so reads by a signed-in viewer stay reads.
-    this.sql(`INSERT INTO users (id, display_name, subscriber, staff, updated_at)
+    const result = this.sql(`INSERT INTO users (id, display_name, subscriber, staff, updated_at)
       VALUES (@id, @displayName, @subscriber, @staff, @now)
       ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, subscriber = excluded.subscriber,
         staff = excluded.staff, updated_at = excluded.updated_at
       WHERE display_name IS NOT excluded.display_name OR subscriber IS NOT excluded.subscriber
         OR staff IS NOT excluded.staff`)
       .run({ ...claims, subscriber: claims.subscriber ? 1 : 0, staff: claims.staff ? 1 : 0, now });
+    // A new name or badge shows on every comment the user wrote, in any thread.
+    if (result.changes > 0) this.feed.emit(null);
     return (await this.getUser(claims.id))!;
   }
 
@@ -100,7 +134,7 @@ export class SqliteStore implements Store {
   }
 
   async setThreadStatus(id: string, status: ThreadStatus): Promise<ThreadRecord | null> {
-    this.sql('UPDATE threads SET status = ? WHERE id = ?').run(status, id);
+    if (this.sql('UPDATE threads SET status = ? WHERE id = ?').run(status, id).changes > 0) this.feed.emit(id);
     return this.getThread(id);
   }
 
@@ -194,12 +228,15 @@ export class SqliteStore implements Store {
       }
       return input.id;
     }).immediate();
+    if (id === input.id) this.feed.emit(input.thread.id);
     return (await this.getComment(id))!;
   }
 
   async setCommentStatus(id: string, status: CommentStatus): Promise<CommentRecord | null> {
     this.sql('UPDATE comments SET status = ? WHERE id = ?').run(status, id);
-    return this.getComment(id);
+    const comment = await this.getComment(id);
+    if (comment) this.feed.emit(comment.threadId);
+    return comment;
   }
 
   async findOpenReport(commentId: string, reporterId: string): Promise<ReportRecord | null> {
@@ -268,6 +305,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.stopPolling();
     this.db.close();
   }
 }

@@ -102,6 +102,9 @@ export interface RateRule {
   windowMs: number;
 }
 
+/** A committed change a signed-out reader could see: the thread's id, or null for "any thread". */
+export type ChangeListener = (threadId: string | null) => void;
+
 export interface Store {
   upsertUser(claims: UserClaims, now: string): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | null>;
@@ -145,6 +148,16 @@ export interface Store {
 
   /** Counts one action against a fixed window: 0 when allowed, else seconds until it would be. */
   takeRateToken(bucket: string, rule: RateRule, nowMs: number): Promise<number>;
+
+  /**
+   * Tells `listener` of every committed change to what a thread's signed-out page shows, made by
+   * this instance or any other on the same database, soon after it commits (PostgreSQL: NOTIFY;
+   * SQLite: its own writes, and other connections' through `PRAGMA data_version`). Null names
+   * every thread: a rename, or a feed that lost and regained its connection. Returns the unsubscribe.
+   */
+  watch(listener: ChangeListener): () => void;
+  /** False while changes could go unseen (the feed is reconnecting): nothing may be cached then. */
+  readonly watching: boolean;
 
   /** Throws unless the storage answers: the health check. */
   ping(): Promise<void>;

@@ -104,6 +104,34 @@ describe('PostgreSQL store', { skip }, () => {
     assert.doesNotMatch(output, /hunter2|\n\s+at /);
   });
 
+  test('the change feed says when it lost its connection, and comes back by itself', async () => {
+    const store = await openStore({ dbPath: database.setting });
+    const heard: Array<string | null> = [];
+    const stop = store.watch((threadId) => heard.push(threadId));
+    const admin = new pg.Client({ connectionString: database.setting });
+    await admin.connect();
+    try {
+      assert.equal(store.watching, true);
+      const schema = (await admin.query('SELECT current_schema() AS s')).rows[0].s as string;
+      const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'parley-listen' AND query = $1`, [`LISTEN "parley:${schema}"`]);
+      assert.ok(killed.rowCount! >= 1, 'found the feed connection');
+      const until = async (check: () => boolean, what: string): Promise<void> => {
+        for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.ok(check(), what);
+      };
+      await until(() => !store.watching, 'not watching once the connection is gone');
+      assert.ok(heard.includes(null), 'told "every thread" when it was lost');
+      heard.length = 0;
+      await until(() => store.watching, 'watching again after the backoff');
+      assert.deepEqual(heard, [null], 'and "every thread" again when back: what happened meanwhile is unknown');
+    } finally {
+      stop();
+      await admin.end();
+      await store.close();
+    }
+  });
+
   test('printed URLs lose their password', () => {
     assert.equal(redactUrl('postgres://u:p%40ss@db.example:5432/x?sslmode=require'), 'postgres://u@db.example:5432/x?sslmode=require');
     assert.equal(redactUrl('postgres://db.example/x'), 'postgres://db.example/x');
