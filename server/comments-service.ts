@@ -5,9 +5,10 @@ import { presentComments, presentOne } from './comment-views.js';
 import type { ServerConfig } from './config.js';
 import { decodePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound, unauthenticated } from './errors.js';
+import { PageCache } from './page-cache.js';
 import { presentThread, presentViewer, type CommentJson, type ReportResultJson, type ThreadJson, type ViewerJson } from './present.js';
 import { isActionable, requireGoodStanding } from './standing.js';
-import { REPORT_REASONS, type RateRule, type ReportReason, type Store, type UserClaims, type UserRecord } from './store.js';
+import { REPORT_REASONS, type Position, type RateRule, type ReportReason, type Store, type UserClaims, type UserRecord } from './store.js';
 import { MAX_NOTE_LENGTH, isThreadId, parseCommentBody, parseNewThread } from './validate.js';
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -26,11 +27,21 @@ const rateLimited = (retryAfter: number, what: string): ApiError =>
   new ApiError(429, 'rate_limited', `Too many ${what}; try again in ${retryAfter} seconds.`, { 'Retry-After': String(retryAfter) });
 
 export class CommentsService {
+  /** Signed-out pages and counts: the same for every such reader (see page-cache.ts). */
+  private readonly signedOut: PageCache<unknown> | null;
+
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<ServerConfig, 'maxCommentLength' | 'postRate' | 'reportRate' | 'premoderate'>,
+    private readonly config: Pick<ServerConfig, 'maxCommentLength' | 'postRate' | 'reportRate' | 'premoderate' | 'pageCacheMs'>,
     private readonly clock: Clock = Date.now,
-  ) {}
+  ) {
+    this.signedOut = config.pageCacheMs > 0 ? new PageCache(store, { ttlMs: config.pageCacheMs, maxEntries: 5000, clock }) : null;
+  }
+
+  /** From the signed-out cache when there is one; a viewer's own answer is never cached. */
+  private shared<T>(key: string, threadIds: readonly string[], load: () => Promise<T>): Promise<T> {
+    return this.signedOut ? (this.signedOut.get(key, threadIds, load) as Promise<T>) : load();
+  }
 
   private nowIso(): string {
     return new Date(this.clock()).toISOString();
@@ -46,15 +57,24 @@ export class CommentsService {
     const sort = q.sort ?? 'newest';
     if (sort !== 'newest' && sort !== 'oldest') throw new ApiError(400, 'invalid_sort', 'sort must be newest or oldest.');
     const after = q.cursor === null ? null : decodePosition(sort, q.cursor);
+    if (viewer === null) {
+      const threadId = q.threadId;
+      const key = JSON.stringify(['page', threadId, sort, q.limit, q.cursor]);
+      return this.shared(key, [threadId], () => this.loadThreadPage(threadId, sort, after, q.limit, null));
+    }
+    return this.loadThreadPage(q.threadId, sort, after, q.limit, viewer);
+  }
+
+  private async loadThreadPage(threadId: string, sort: 'newest' | 'oldest', after: Position | null, limit: number, viewer: UserRecord | null): Promise<ThreadPageJson> {
     const viewerId = viewer?.id ?? null;
     const [thread, rows] = await Promise.all([
-      this.store.getThread(q.threadId),
-      this.store.listTopLevel({ threadId: q.threadId, order: sort === 'oldest' ? 'asc' : 'desc', after, limit: q.limit + 1, viewerId }),
+      this.store.getThread(threadId),
+      this.store.listTopLevel({ threadId: threadId, order: sort === 'oldest' ? 'asc' : 'desc', after, limit: limit + 1, viewerId }),
     ]);
-    const { page, nextCursor } = paginate(rows, q.limit, sort);
+    const { page, nextCursor } = paginate(rows, limit, sort);
     return {
       // Threads are created by their first post; until then a thread is open and empty.
-      thread: presentThread(thread ?? { id: q.threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.config.maxCommentLength),
+      thread: presentThread(thread ?? { id: threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.config.maxCommentLength),
       viewer: viewer && presentViewer(viewer, this.nowIso()),
       comments: await presentComments(this.store, page, viewerId),
       nextCursor,
@@ -149,7 +169,8 @@ export class CommentsService {
     }
     const unique = [...new Set(threadIds)];
     if (unique.length > MAX_COUNT_THREADS) throw new ApiError(400, 'too_many_threads', `At most ${MAX_COUNT_THREADS} thread ids per request.`);
-    return { counts: Object.fromEntries(await this.store.countPublished(unique)) };
+    unique.sort();
+    return this.shared(JSON.stringify(['counts', ...unique]), unique, async () => ({ counts: Object.fromEntries(await this.store.countPublished(unique)) }));
   }
 
   private async spend(bucket: string, rule: RateRule, nowMs: number, what: string): Promise<void> {

@@ -18,6 +18,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   postRate: RateRule;
   reportRate: RateRule;
+  /** How long a signed-out page may be served from memory at most (0: never); a change drops it at once. */
+  pageCacheMs: number;
   /** New comments wait as `pending` until a moderator restores (approves) them. */
   premoderate: boolean;
   /** Demo mode: persona tokens, the admin token for the demo moderation page, seed data. */
@@ -92,6 +94,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     postRate: rate(env, 'PARLEY_POST_RATE', { limit: 5, windowMs: 60_000 }),
     reportRate: rate(env, 'PARLEY_REPORT_RATE', { limit: 10, windowMs: 60_000 }),
     premoderate: flag(env, 'PARLEY_PREMODERATE'),
+    pageCacheMs: integer(env, 'PARLEY_PAGE_CACHE_MS', 10_000, 0, 300_000),
     demo,
     demoRoot: resolve(REPO_ROOT, 'demo'),
     distRoot: resolve(REPO_ROOT, 'dist'),

@@ -92,6 +92,32 @@ describe(`two instances on one database (${TEST_STORE})`, () => {
     assert.equal(page.comments[0].viewerReported, false);
   });
 
+  test('a signed-out page kept in memory by one instance is dropped when the other writes', async () => {
+    const author = await fresh();
+    expectStatus(await post(one, author.token, newComment('multi-cache', 'first')), 201);
+    const url = `${API}/comments?thread=multi-cache`;
+    // Counted reads: a second signed-out GET on the same instance is answered from memory.
+    let reads = 0;
+    const list = two.store.listTopLevel.bind(two.store);
+    two.store.listTopLevel = (q) => (reads++, list(q));
+    try {
+      assert.equal(expectStatus(await two.call('GET', url), 200).comments.length, 1);
+      assert.equal(expectStatus(await two.call('GET', url), 200).comments.length, 1);
+      assert.equal(reads, 1, 'the repeat came from memory');
+      expectStatus(await two.call('GET', url, { token: author.token }), 200);
+      assert.equal(reads, 2, 'a signed-in reader\'s page is never shared');
+      expectStatus(await post(one, author.token, newComment('multi-cache', 'second, through the other door')), 201);
+      let bodies: string[] = [];
+      for (let i = 0; i < 40 && bodies.length < 2; i++) {
+        bodies = expectStatus(await two.call('GET', url), 200).comments.map((c: any) => c.body);
+        if (bodies.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(bodies, ['second, through the other door', 'first'], 'shown within two seconds');
+    } finally {
+      two.store.listTopLevel = list;
+    }
+  });
+
   test('a removal through one instance is what the other serves', async () => {
     const author = await fresh();
     const comment = expectStatus(await post(two, author.token, newComment('multi-remove', 'soon gone')), 201);
