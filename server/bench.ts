@@ -1,14 +1,20 @@
 // `npm run bench:server`: requests/second and p99 latency of the thread GET at 20 comments a
-// page, against a seeded thread, over loopback. The server runs in its own process (as in
-// production) so the load generator does not share its event loop.
-// BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 50) adjust the run.
+// page, against a seeded thread of 500 top-level comments, over loopback — on SQLite and on
+// PostgreSQL, with one instance and with two on one database, signed out and signed in, all in
+// one run. Each server runs in its own process (as in production) so the load generator does not
+// share its event loop; with two instances the connections are split between them.
+// BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 50), BENCH_STORES
+// (default "sqlite,postgres"; PostgreSQL is skipped, saying so, when it does not answer) and
+// BENCH_PG_URL (default PARLEY_TEST_PG_URL, or postgres://root@127.0.0.1:5432/test) adjust it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { REPO_ROOT } from './config.js';
-import { SqliteStore } from './sqlite-store.js';
+import { openStore } from './open-store.js';
 import { mintViewerToken } from './tokens.js';
 
 const THREAD = 'bench-thread';
@@ -17,10 +23,12 @@ const USERS = 50;
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-000000';
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',').map((x) => x.trim());
+const pgUrl = process.env.BENCH_PG_URL || process.env.PARLEY_TEST_PG_URL || 'postgres://root@127.0.0.1:5432/test';
 
 /** 500 top-level comments with 0–5 replies each, and open reports here and there. */
-async function seed(path: string): Promise<void> {
-  const store = new SqliteStore(path);
+async function seed(setting: string): Promise<void> {
+  const store = await openStore({ dbPath: setting });
   const start = Date.now() - 7 * 24 * 3600 * 1000;
   const now = new Date().toISOString();
   for (let u = 0; u < USERS; u++) {
@@ -70,35 +78,115 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
-async function measure(label: string, url: string, pid: number, headers: Record<string, string> = {}): Promise<void> {
-  await autocannon({ url, connections, duration: 2, headers }); // warm-up: JIT, SQLite page cache
-  const cpuBefore = cpuSeconds(pid);
-  const result = await autocannon({ url, connections, duration, headers });
-  const cpuAfter = cpuSeconds(pid);
-  const failures = result.errors + result.timeouts + result.non2xx;
-  const cpuPerRequest = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
-  console.log(`${label.padEnd(11)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
-    `p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms   ` +
-    `(${result.requests.total} requests, ${failures} failed)` +
-    (cpuPerRequest === null ? '' : `   server CPU ${cpuPerRequest.toFixed(2)} ms/request ≈ ${Math.round(1000 / cpuPerRequest)} req/s per core`));
-  if (failures > 0) process.exitCode = 1;
+interface Row {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  total: number;
+  failed: number;
+  cpuMsPerRequest: number | null;
+}
+const rows: Row[] = [];
+
+/** Drives every instance at once (the connections split between them) and sums what they served. */
+async function measure(label: string, path: string, servers: Array<{ child: ChildProcess; base: string }>, headers: Record<string, string> = {}): Promise<void> {
+  const each = Math.max(1, Math.floor(connections / servers.length));
+  const drive = (seconds: number) => Promise.all(servers.map((s) => autocannon({ url: s.base + path, connections: each, duration: seconds, headers })));
+  await drive(2); // warm-up: JIT, the database's page cache
+  const cpuBefore = servers.map((s) => cpuSeconds(s.child.pid!));
+  const results = await drive(duration);
+  const cpuAfter = servers.map((s) => cpuSeconds(s.child.pid!));
+  const total = results.reduce((sum, r) => sum + r.requests.total, 0);
+  const failed = results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
+  const cpu = cpuBefore.every((c) => c !== null) && cpuAfter.every((c) => c !== null)
+    ? cpuAfter.reduce((sum, c, i) => sum + c! - cpuBefore[i]!, 0) : null;
+  const row: Row = {
+    label,
+    rps: results.reduce((sum, r) => sum + r.requests.average, 0),
+    // Per-instance histograms cannot be merged exactly; the worst instance's is the honest bound.
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    max: Math.max(...results.map((r) => r.latency.max)),
+    total,
+    failed,
+    cpuMsPerRequest: cpu === null ? null : (cpu * 1000) / total,
+  };
+  rows.push(row);
+  console.log(`${label.padEnd(34)} ${row.rps.toFixed(0).padStart(6)} req/s   p50 ${row.p50} ms   p99 ${row.p99} ms   max ${row.max} ms   ` +
+    `(${total} requests, ${failed} failed)` +
+    (row.cpuMsPerRequest === null ? '' : `   server CPU ${row.cpuMsPerRequest.toFixed(2)} ms/request`));
+  if (failed > 0) process.exitCode = 1;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-const dbPath = join(dir, 'bench.db');
-let child: ChildProcess | undefined;
-try {
-  await seed(dbPath);
-  const server = await startServer(dbPath);
-  child = server.child;
-  const url = `${server.base}/api/v1/comments?thread=${THREAD}&limit=20`;
-  const token = await mintViewerToken(new TextEncoder().encode(SECRET), { id: 'bench-u7', displayName: 'Reader 7', subscriber: true, staff: false });
-  console.log(`GET /api/v1/comments?thread=…&limit=20 — ${connections} connections, ${duration} s, loopback`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
-    `Node ${process.version}, ${process.platform}, load average ${loadavg()[0]!.toFixed(2)} at start`);
-  await measure('signed out', url, child.pid!);
-  await measure('signed in', url, child.pid!, { authorization: `Bearer ${token}` });
-} finally {
-  child?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A fresh database for one store: a SQLite file, or a new PostgreSQL schema. */
+async function freshDatabase(store: string): Promise<{ setting: string; drop: () => Promise<void> }> {
+  if (store === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+    return { setting: join(dir, 'bench.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `parley_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    setting: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: pgUrl });
+      await dropper.connect();
+      await dropper.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await dropper.end();
+    },
+  };
+}
+
+const path = `/api/v1/comments?thread=${THREAD}&limit=20`;
+const token = await mintViewerToken(new TextEncoder().encode(SECRET), { id: 'bench-u7', displayName: 'Reader 7', subscriber: true, staff: false });
+console.log(`GET /api/v1/comments?thread=…&limit=20 — ${connections} connections, ${duration} s, loopback`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+  `Node ${process.version}, ${process.platform}, load average ${loadavg()[0]!.toFixed(2)} at start`);
+for (const store of stores) {
+  if (store === 'postgres' && !(await postgresAnswers())) {
+    console.log(`postgres: skipped — nothing answers at ${new URL(pgUrl).host} (set BENCH_PG_URL)`);
+    continue;
+  }
+  const database = await freshDatabase(store);
+  const children: ChildProcess[] = [];
+  try {
+    await seed(database.setting);
+    for (const instances of [1, 2]) {
+      const servers = [];
+      for (let i = 0; i < instances; i++) servers.push(await startServer(database.setting));
+      children.push(...servers.map((s) => s.child));
+      const name = `${store}, ${instances} instance${instances > 1 ? 's' : ''}`;
+      await measure(`${name}, signed out`, path, servers);
+      await measure(`${name}, signed in`, path, servers, { authorization: `Bearer ${token}` });
+      for (const s of servers) s.child.kill('SIGTERM');
+      await Promise.all(servers.map((s) => new Promise((resolve) => (s.child.exitCode !== null ? resolve(null) : s.child.once('exit', resolve)))));
+    }
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await database.drop();
+  }
+}
+console.log(`load average ${loadavg()[0]!.toFixed(2)} at the end`);
+console.log('\n| run | req/s | p50 | p99 | failed | server CPU per request |\n|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.failed} | ${r.cpuMsPerRequest === null ? '–' : `${r.cpuMsPerRequest.toFixed(2)} ms`} |`);
 }
