@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { viewerClaims } from './auth.js';
 import type { CommentsService } from './comments-service.js';
 import { unauthenticated } from './errors.js';
-import { readJsonObject } from './http.js';
+import { hasCredentials, readJsonObject } from './http.js';
 import type { Router } from './router.js';
 import type { UserRecord } from './store.js';
 import { parseIdempotencyKey, parseLimit } from './validate.js';
@@ -27,7 +27,8 @@ export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes 
     .add('GET', '/comments', async ({ req, url }) => {
       const q = url.searchParams;
       const query = { threadId: q.get('thread'), sort: q.get('sort'), limit: parseLimit(q.get('limit')), cursor: q.get('cursor') };
-      return { status: 200, body: await service.threadPage(query, await viewerOf(req)) };
+      const body = await service.threadPage(query, await viewerOf(req));
+      return { status: 200, body, cache: hasCredentials(req) ? 'private' : 'shared' };
     })
     .add('POST', '/comments', async ({ req }) => {
       const viewer = await signedIn(req);
@@ -49,5 +50,9 @@ export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes 
       await service.withdrawReport(await signedIn(req), params.id!);
       return { status: 204 };
     })
-    .add('GET', '/counts', async ({ url }) => ({ status: 200, body: await service.counts(url.searchParams.getAll('thread')) }));
+    .add('GET', '/counts', async ({ req, url }) => ({
+      status: 200,
+      body: await service.counts(url.searchParams.getAll('thread')),
+      cache: hasCredentials(req) ? 'private' : 'shared',
+    }));
 }

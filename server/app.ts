@@ -42,7 +42,7 @@ async function dispatch(router: Router, req: IncomingMessage, res: ServerRespons
   if (match.kind === 'wrong_method') {
     throw new ApiError(405, 'method_not_allowed', `Use ${match.allow.join(' or ')} here.`, { Allow: match.allow.join(', ') });
   }
-  sendJson(res, await match.handler({ req, url, params: match.params }));
+  sendJson(res, await match.handler({ req, url, params: match.params }), req);
 }
 
 export function createParleyServer({ config, store, clock = Date.now, logError = console.error }: AppDeps): Server {

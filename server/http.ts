@@ -1,4 +1,5 @@
 // Request bodies in, JSON responses out, and the headers every response carries.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors.js';
 
@@ -7,6 +8,33 @@ export interface ApiResponse {
   /** Omitted for 204. */
   body?: unknown;
   headers?: Readonly<Record<string, string>>;
+  /**
+   * A read that may be kept (docs/api.md, Caching): `shared` for a request without credentials
+   * (public, with an ETag and 304s), `private` for the same read with them. Unset: no-store.
+   */
+  cache?: 'shared' | 'private';
+}
+
+/** Signed-out reads: a new comment shows for others within seconds (docs/api.md, Caching). */
+export const SHARED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+const PRIVATE_CACHE_CONTROL = 'private, no-store';
+/** The answer depends on who asks and from where: caches must keep those apart. */
+const CACHEABLE_VARY = 'Origin, Authorization, Cookie';
+
+/** Whether a request carries anything that could name a viewer: a bearer token or any cookie. */
+export const hasCredentials = (req: IncomingMessage): boolean =>
+  req.headers.authorization !== undefined || req.headers.cookie !== undefined;
+
+/** A strong validator of the exact bytes. */
+const etagOf = (payload: string): string => `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+
+/** If-None-Match names this ETag (or `*`); weak comparison, as RFC 9110 asks for this header. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
 }
 
 /** On every response, pages and API alike. */
@@ -24,7 +52,7 @@ const API_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
-export function sendJson(res: ServerResponse, response: ApiResponse): void {
+export function sendJson(res: ServerResponse, response: ApiResponse, req?: IncomingMessage): void {
   res.statusCode = response.status;
   for (const [name, value] of Object.entries({ ...API_HEADERS, ...response.headers })) res.setHeader(name, value);
   if (response.body === undefined) {
@@ -32,6 +60,21 @@ export function sendJson(res: ServerResponse, response: ApiResponse): void {
     return;
   }
   const payload = JSON.stringify(response.body);
+  if (response.cache !== undefined && response.status === 200) {
+    res.setHeader('Vary', CACHEABLE_VARY);
+    if (response.cache === 'private') {
+      res.setHeader('Cache-Control', PRIVATE_CACHE_CONTROL);
+    } else {
+      const etag = etagOf(payload);
+      res.setHeader('Cache-Control', SHARED_CACHE_CONTROL);
+      res.setHeader('ETag', etag);
+      if (matches(req?.headers['if-none-match'], etag)) {
+        res.statusCode = 304;
+        res.end();
+        return;
+      }
+    }
+  }
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(payload));
   res.end(payload);
