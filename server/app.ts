@@ -1,6 +1,7 @@
 // The HTTP server: one request handler that sends each path to the API, the demo endpoints or
 // the static files, and turns every failure into an api-v1 error body.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { addAdminRoutes } from './admin-routes.js';
 import { addApiRoutes } from './api-routes.js';
 import { requireAdmin } from './auth.js';
@@ -45,7 +46,7 @@ async function dispatch(router: Router, req: IncomingMessage, res: ServerRespons
   sendJson(res, await match.handler({ req, url, params: match.params }), req);
 }
 
-export function createParleyServer({ config, store, clock = Date.now, logError = console.error }: AppDeps): Server {
+export function createParleyServer({ config, store, clock = Date.now, logError = console.error }: AppDeps): ParleyServer {
   const jwtSecret = new TextEncoder().encode(config.jwtSecret);
   const service = new CommentsService(store, config, clock);
   const moderation = new Moderation(store, config.maxCommentLength, clock);
@@ -53,8 +54,15 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
   const admin = addAdminRoutes(new Router(), moderation, config.maxBodyBytes);
   const demo = config.demo ? addDemoRoutes(new Router(), { store, jwtSecret, adminToken: config.adminToken, maxBodyBytes: config.maxBodyBytes }) : null;
 
-  /** For load balancers and supervisors: 200 while the storage answers. */
-  async function health(res: ServerResponse): Promise<void> {
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  /** Every open connection, with how many of its requests are being answered. */
+  const sockets = new Map<Socket, number>();
+  let settled: (() => void) | undefined;
+
+  /** For load balancers: 200 while this instance can serve (its store answers, no shutdown begun). */
+  async function ready(res: ServerResponse): Promise<void> {
+    if (draining) throw new ApiError(503, 'unavailable', 'This instance is shutting down.');
     try {
       await store.ping();
     } catch (error) {
@@ -77,7 +85,10 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
       applyCors(req, res, config.allowedOrigins);
       return dispatch(api, req, res, url, path.slice(API_PREFIX.length));
     }
-    if (path === '/healthz') return health(res);
+    // Liveness: the process answers. It never touches the store, so a database outage does not
+    // get every instance restarted by its supervisor.
+    if (path === '/healthz') return sendJson(res, { status: 200, body: { status: 'ok' } });
+    if (path === '/readyz') return ready(res);
     if (demo && path.startsWith('/demo/')) return dispatch(demo, req, res, url, path);
     if (path.startsWith('/dist/')) return serveStatic(req, res, config.distRoot, path.slice('/dist'.length));
     return serveStatic(req, res, config.demoRoot, path);
@@ -85,6 +96,17 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
+    // While shutting down, every answer ends its connection, so keep-alive cannot hold the close.
+    if (draining) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    sockets.set(req.socket, (sockets.get(req.socket) ?? 0) + 1);
+    res.once('close', () => {
+      inFlight.delete(res);
+      const left = (sockets.get(req.socket) ?? 1) - 1;
+      sockets.set(req.socket, left);
+      if (draining && left === 0) req.socket.destroy();
+      if (draining && inFlight.size === 0) settled?.();
+    });
     try {
       await route(req, res);
     } catch (error) {
@@ -100,8 +122,29 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
   }
 
   // handle() never rejects: every failure becomes a response above.
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => void handle(req, res)) as ParleyServer;
   // Bodies are small: a client that takes longer than this to send one is holding a socket hostage.
   server.requestTimeout = 30_000;
+  server.on('connection', (socket: Socket) => {
+    sockets.set(socket, 0);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.drain = () => {
+    draining = true;
+    server.close();
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    // Connections with nothing in flight go now (Node's own idle check can take a request whose
+    // body is still arriving for idle); the others once their answer is sent.
+    for (const [socket, busy] of sockets) if (busy === 0) socket.destroy();
+    return inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (settled = resolve));
+  };
   return server;
+}
+
+export interface ParleyServer extends Server {
+  /**
+   * Begins shutdown: stops listening, /readyz answers 503, idle connections close and every
+   * answer closes its own; resolves when no request is left in flight.
+   */
+  drain(): Promise<void>;
 }

@@ -18,6 +18,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   postRate: RateRule;
   reportRate: RateRule;
+  /** On SIGTERM, how long requests in flight may take to finish. */
+  shutdownGraceMs: number;
   /** How long a signed-out page may be served from memory at most (0: never); a change drops it at once. */
   pageCacheMs: number;
   /** New comments wait as `pending` until a moderator restores (approves) them. */
@@ -94,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     postRate: rate(env, 'PARLEY_POST_RATE', { limit: 5, windowMs: 60_000 }),
     reportRate: rate(env, 'PARLEY_REPORT_RATE', { limit: 10, windowMs: 60_000 }),
     premoderate: flag(env, 'PARLEY_PREMODERATE'),
+    shutdownGraceMs: integer(env, 'PARLEY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     pageCacheMs: integer(env, 'PARLEY_PAGE_CACHE_MS', 10_000, 0, 300_000),
     demo,
     demoRoot: resolve(REPO_ROOT, 'demo'),

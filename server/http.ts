@@ -84,27 +84,23 @@ export function sendError(res: ServerResponse, error: ApiError): void {
   sendJson(res, { status: error.status, body: error.toBody(), headers: error.headers });
 }
 
-const tooLarge = (limit: number): ApiError => new ApiError(413, 'too_large', `The request body is over ${limit} bytes.`);
-
-// An oversized body is read to its end (up to this much) before answering, so the client sees
-// the 413 instead of a reset connection; past it the connection is cut.
-const DRAIN_LIMIT = 1024 * 1024;
+// Answered at once, without reading the rest of the body: the connection then closes, since what
+// is left of the body would otherwise be read as the next request.
+const tooLarge = (limit: number): ApiError =>
+  new ApiError(413, 'too_large', `The request body is over ${limit} bytes.`, { Connection: 'close' });
 
 async function readRaw(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  // Chunked bodies declare no length; they are held to the limit as they arrive.
+  // A declared length over the limit is refused before a byte of the body is read.
   const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  // Chunked bodies declare no length; they are refused the moment they pass the limit.
   let received = 0;
-  const overLimit = (): boolean => received > maxBytes || declared > maxBytes;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     received += chunk.length;
-    if (received > DRAIN_LIMIT) {
-      req.destroy();
-      break;
-    }
-    if (!overLimit()) chunks.push(chunk);
+    if (received > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
   }
-  if (overLimit()) throw tooLarge(maxBytes);
   return Buffer.concat(chunks);
 }
 

@@ -3,6 +3,7 @@
 import { createParleyServer } from './app.js';
 import { ConfigError, configFromEnv, DEMO_ADMIN_TOKEN, DEMO_JWT_SECRET } from './config.js';
 import { seedDemo } from './seed.js';
+import { gracefulShutdown } from './shutdown.js';
 import { describeStore, openStore, StoreOpenError } from './open-store.js';
 
 async function main(): Promise<void> {
@@ -44,10 +45,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    server.close(() => void store.close().then(() => process.exit(0)));
-    // Keep-alive connections would hold close() open; they carry no work worth waiting for.
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5000).unref();
+    void gracefulShutdown(server, store, config.shutdownGraceMs, console.error).then((code) => process.exit(code));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -80,8 +80,8 @@ describe('CORS', () => {
 });
 
 describe('every response', () => {
-  test('carries security headers; API answers are never cached', async () => {
-    const reply = await server.call('GET', `${API}/comments?thread=h`);
+  test('carries security headers; API answers are no-store unless docs/api.md makes them cacheable', async () => {
+    const reply = await server.call('GET', `${API}/comments/c-unknown/replies`);
     assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(reply.headers.get('x-frame-options'), 'DENY');
     assert.equal(reply.headers.get('cache-control'), 'no-store');
@@ -107,9 +107,26 @@ describe('every response', () => {
     assert.equal(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error.code, 'invalid_request');
   });
 
-  test('GET /healthz is 200 while the database answers', async () => {
-    const reply = await server.call('GET', '/healthz');
-    assert.deepEqual([reply.status, reply.body], [200, { status: 'ok' }]);
+  test('GET /healthz and GET /readyz are 200 while the database answers', async () => {
+    for (const path of ['/healthz', '/readyz']) {
+      const reply = await server.call('GET', path);
+      assert.deepEqual([reply.status, reply.body], [200, { status: 'ok' }], path);
+    }
+  });
+
+  test('a declared body over the limit is refused at once, unread, and the connection closed', async () => {
+    const socket = connect(Number(new URL(server.base).port), '127.0.0.1');
+    let raw = '';
+    socket.on('data', (chunk) => (raw += chunk));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.on('error', () => {});
+    // 2 MB declared; only a few bytes ever sent. The answer must not wait for the rest.
+    socket.write(`POST ${API}/comments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${await server.token({ id: 'big' })}\r\n` +
+      'Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{"body":"');
+    await closed;
+    assert.match(raw, /^HTTP\/1\.1 413 /);
+    assert.match(raw, /\r\nconnection: close\r\n/i);
+    assert.equal(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error.code, 'too_large');
   });
 
   test('an unexpected failure is 500 internal, with no stack trace or SQL in the body', async () => {
@@ -121,7 +138,8 @@ describe('every response', () => {
       expectError(reply, 500, 'internal');
       assert.doesNotMatch(reply.text, /at |sqlite|database|\.ts/i);
       assert.equal(logged.length, 1, 'the error goes to the log instead');
-      expectError(await broken.call('GET', '/healthz'), 503, 'unavailable');
+      expectError(await broken.call('GET', '/readyz'), 503, 'unavailable');
+      assert.equal((await broken.call('GET', '/healthz')).status, 200, 'the process itself is up: no restart for a database outage');
     } finally {
       await broken.close().catch(() => {});
     }

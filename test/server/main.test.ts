@@ -1,7 +1,7 @@
 // The server as deployed: `node server/main.ts` configured only by the environment.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { configFromEnv } from '../../server/config.js';
 import { describeStore } from '../../server/open-store.js';
@@ -58,6 +58,36 @@ describe('server/main.ts', () => {
     const printed = await server.output;
     assert.ok(printed.includes(`(database ${describeStore(database.setting)})`), printed);
     assert.equal(server.child.exitCode, 0, 'SIGTERM stops it cleanly');
+  });
+
+  test('SIGTERM: new connections are refused, the request in flight finishes (Connection: close), exit 0', async (t) => {
+    const port = await freePort();
+    const database = await scratchDatabase();
+    t.after(() => database.drop());
+    const server = run({ PORT: String(port), PARLEY_DB: database.setting, PARLEY_JWT_SECRET: SECRET });
+    children.push(server.child);
+    await server.listening;
+    const token = await mintViewerToken(new TextEncoder().encode(SECRET), { id: 'term', displayName: 'Term', subscriber: true, staff: false });
+    const body = JSON.stringify({ thread: { id: 'sigterm', url: 'https://news.example/s', title: 'S' }, body: 'sent across the shutdown', parentId: null });
+    // A request in flight: its headers and half its body sent, the rest held back.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let raw = '';
+    socket.on('data', (chunk) => (raw += chunk));
+    const answered = new Promise((resolve) => socket.on('close', resolve));
+    socket.write(`POST /api/v1/comments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`), 'no new connections once shutdown began');
+    assert.equal(server.child.exitCode, null, 'still running: a request is in flight');
+    socket.write(body.slice(20)); // not end(): a client's half-close aborts its request in Node
+    await answered;
+    assert.match(raw, /^HTTP\/1\.1 201 /, raw);
+    assert.match(raw, /\r\nconnection: close\r\n/i);
+    await server.output;
+    assert.equal(server.child.exitCode, 0);
   });
 
   test('refuses to start half-configured, saying why', async () => {
