@@ -7,14 +7,13 @@
 // (default "sqlite,postgres"; PostgreSQL is skipped, saying so, when it does not answer) and
 // BENCH_PG_URL (default PARLEY_TEST_PG_URL, or postgres://root@127.0.0.1:5432/test) adjust it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { REPO_ROOT } from './config.js';
 import { openStore } from './open-store.js';
+import { scratchDatabase } from './scratch-db.js';
 import { mintViewerToken } from './tokens.js';
 
 const THREAD = 'bench-thread';
@@ -132,30 +131,6 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-/** A fresh database for one store: a SQLite file, or a new PostgreSQL schema. */
-async function freshDatabase(store: string): Promise<{ setting: string; drop: () => Promise<void> }> {
-  if (store === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-    return { setting: join(dir, 'bench.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const schema = `parley_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    setting: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: pgUrl });
-      await dropper.connect();
-      await dropper.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await dropper.end();
-    },
-  };
-}
-
 const path = `/api/v1/comments?thread=${THREAD}&limit=20`;
 const token = await mintViewerToken(new TextEncoder().encode(SECRET), { id: 'bench-u7', displayName: 'Reader 7', subscriber: true, staff: false });
 console.log(`GET /api/v1/comments?thread=…&limit=20 — ${connections} connections, ${duration} s, loopback`);
@@ -166,7 +141,7 @@ for (const store of stores) {
     console.log(`postgres: skipped — nothing answers at ${new URL(pgUrl).host} (set BENCH_PG_URL)`);
     continue;
   }
-  const database = await freshDatabase(store);
+  const database = await scratchDatabase(store === 'postgres' ? 'postgres' : 'sqlite', 'parley_bench', pgUrl);
   const children: ChildProcess[] = [];
   try {
     await seed(database.setting);

@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { createParleyServer } from '../../server/app.js';
 import { configFromEnv, type ServerConfig } from '../../server/config.js';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openStore } from '../../server/open-store.js';
+import { scratchDatabase as makeScratch, type ScratchDatabase } from '../../server/scratch-db.js';
 import type { Store, UserClaims } from '../../server/store.js';
 import { mintViewerToken } from '../../server/tokens.js';
 import { checkContract } from './contract.js';
@@ -39,46 +38,10 @@ export interface CallOptions {
 export const TEST_STORE: 'sqlite' | 'postgres' = process.env.PARLEY_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 export const TEST_PG_URL = process.env.PARLEY_TEST_PG_URL || 'postgres://root@127.0.0.1:5432/test';
 
-export interface ScratchDatabase {
-  /** What PARLEY_DB would say to reach it: a SQLite path, or a postgres:// URL naming the schema. */
-  setting: string;
-  drop(): Promise<void>;
-}
-
-let scratchCount = 0;
+export type { ScratchDatabase };
 
 /** A new, empty database on the suite's store: a SQLite file, or a PostgreSQL schema. */
-export async function scratchDatabase(): Promise<ScratchDatabase> {
-  const name = `parley_t_${process.pid}_${++scratchCount}_${randomBytes(3).toString('hex')}`;
-  if (TEST_STORE === 'sqlite') {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), `${name}-`));
-    return { setting: join(dir, 'parley.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE SCHEMA ${name}`); // the name is ours: letters, digits, underscores
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(TEST_PG_URL);
-  url.searchParams.set('options', `-c search_path=${name}`);
-  return {
-    setting: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: TEST_PG_URL });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-      } finally {
-        await dropper.end();
-      }
-    },
-  };
-}
+export const scratchDatabase = (): Promise<ScratchDatabase> => makeScratch(TEST_STORE, 'parley_t', TEST_PG_URL);
 
 export interface TestServer {
   base: string;
