@@ -56,7 +56,7 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
 
   let draining = false;
   const inFlight = new Set<ServerResponse>();
-  /** Every open connection, with how many of its requests are being answered. */
+  /** Every open connection, with how many of its requests are being handled. */
   const sockets = new Map<Socket, number>();
   let settled: (() => void) | undefined;
 
@@ -98,15 +98,10 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
     // While shutting down, every answer ends its connection, so keep-alive cannot hold the close.
     if (draining) res.setHeader('Connection', 'close');
+    // In flight until its handler is done, not merely until the client went away: the store
+    // must not close under a handler still running.
     inFlight.add(res);
     sockets.set(req.socket, (sockets.get(req.socket) ?? 0) + 1);
-    res.once('close', () => {
-      inFlight.delete(res);
-      const left = (sockets.get(req.socket) ?? 1) - 1;
-      sockets.set(req.socket, left);
-      if (draining && left === 0) req.socket.destroy();
-      if (draining && inFlight.size === 0) settled?.();
-    });
     try {
       await route(req, res);
     } catch (error) {
@@ -118,6 +113,11 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
         logError(error);
         sendError(res, new ApiError(500, 'internal', 'Something went wrong on our side.'));
       }
+    } finally {
+      inFlight.delete(res);
+      if (sockets.has(req.socket)) sockets.set(req.socket, sockets.get(req.socket)! - 1);
+      // The answer's Connection: close ends its socket once it is written.
+      if (draining && inFlight.size === 0) settled?.();
     }
   }
 
