@@ -2,19 +2,21 @@
 import type { IncomingMessage } from 'node:http';
 import { viewerClaims } from './auth.js';
 import type { CommentsService } from './comments-service.js';
-import { unauthenticated } from './errors.js';
+import { ApiError, unauthenticated } from './errors.js';
 import { hasCredentials, readJsonObject } from './http.js';
+import type { LiveHub } from './live.js';
 import type { Router } from './router.js';
 import type { UserRecord } from './store.js';
-import { parseIdempotencyKey, parseLimit } from './validate.js';
+import { isThreadId, parseIdempotencyKey, parseLimit } from './validate.js';
 
 export interface ApiRouteDeps {
   service: CommentsService;
   jwtSecret: Uint8Array;
   maxBodyBytes: number;
+  live: LiveHub;
 }
 
-export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes }: ApiRouteDeps): Router {
+export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes, live }: ApiRouteDeps): Router {
   const viewerOf = async (req: IncomingMessage): Promise<UserRecord | null> => service.viewer(await viewerClaims(req, jwtSecret));
   // Writes need a signed-in viewer before the body is even read.
   const signedIn = async (req: IncomingMessage): Promise<UserRecord> => {
@@ -49,6 +51,19 @@ export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes 
     .add('DELETE', '/comments/:id/reports/mine', async ({ req, params }) => {
       await service.withdrawReport(await signedIn(req), params.id!);
       return { status: 204 };
+    })
+    .add('GET', '/comments/:id/context', async ({ req, url, params }) => {
+      const q = { sort: url.searchParams.get('sort'), limit: parseLimit(url.searchParams.get('limit')) };
+      const body = await service.context(params.id!, q, await viewerOf(req));
+      return { status: 200, body, cache: hasCredentials(req) ? 'private' : undefined };
+    })
+    .add('GET', '/events', async ({ req, url }) => {
+      const threadId = url.searchParams.get('thread');
+      if (!isThreadId(threadId)) throw new ApiError(400, 'invalid_thread', 'thread is required (1–512 characters).');
+      const viewer = await viewerOf(req);
+      const header = req.headers['last-event-id'];
+      const since = (typeof header === 'string' ? header : null) ?? url.searchParams.get('since');
+      return { status: 200, stream: (res) => live.serve(req, res, threadId, viewer?.id ?? null, since) };
     })
     .add('GET', '/counts', async ({ req, url }) => ({
       status: 200,

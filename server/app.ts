@@ -11,6 +11,7 @@ import { answerPreflight, applyCors } from './cors.js';
 import { addDemoRoutes } from './demo-routes.js';
 import { ApiError } from './errors.js';
 import { BASE_SECURITY_HEADERS, sendError, sendJson } from './http.js';
+import { LiveHub } from './live.js';
 import { Moderation } from './moderation.js';
 import { Router } from './router.js';
 import { serveStatic } from './static.js';
@@ -43,14 +44,17 @@ async function dispatch(router: Router, req: IncomingMessage, res: ServerRespons
   if (match.kind === 'wrong_method') {
     throw new ApiError(405, 'method_not_allowed', `Use ${match.allow.join(' or ')} here.`, { Allow: match.allow.join(', ') });
   }
-  sendJson(res, await match.handler({ req, url, params: match.params }), req);
+  const response = await match.handler({ req, url, params: match.params });
+  if (response.stream) await response.stream(res);
+  else sendJson(res, response, req);
 }
 
 export function createParleyServer({ config, store, clock = Date.now, logError = console.error }: AppDeps): ParleyServer {
   const jwtSecret = new TextEncoder().encode(config.jwtSecret);
   const service = new CommentsService(store, config, clock);
   const moderation = new Moderation(store, config.maxCommentLength, clock);
-  const api = addApiRoutes(new Router(), { service, jwtSecret, maxBodyBytes: config.maxBodyBytes });
+  const live = new LiveHub(store, { heartbeatMs: config.liveHeartbeatMs, maxStreams: config.liveMaxStreams, maxCommentLength: config.maxCommentLength }, logError);
+  const api = addApiRoutes(new Router(), { service, jwtSecret, maxBodyBytes: config.maxBodyBytes, live });
   const admin = addAdminRoutes(new Router(), moderation, config.maxBodyBytes);
   const demo = config.demo ? addDemoRoutes(new Router(), { store, jwtSecret, adminToken: config.adminToken, maxBodyBytes: config.maxBodyBytes }) : null;
 
@@ -129,9 +133,12 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
     sockets.set(socket, 0);
     socket.once('close', () => sockets.delete(socket));
   });
+  server.once('close', () => live.close());
   server.drain = () => {
     draining = true;
     server.close();
+    // Live streams never end by themselves: end them, and their clients resume elsewhere.
+    live.close();
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     // Connections with nothing in flight go now (Node's own idle check can take a request whose
     // body is still arriving for idle); the others once their answer is sent.

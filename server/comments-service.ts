@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { presentComments, presentOne } from './comment-views.js';
 import type { ServerConfig } from './config.js';
-import { decodePosition, paginate } from './cursor.js';
+import { cursorAfter, decodePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound, unauthenticated } from './errors.js';
 import { PageCache } from './page-cache.js';
 import { presentThread, presentViewer, type CommentJson, type ReportResultJson, type ThreadJson, type ViewerJson } from './present.js';
 import { isActionable, requireGoodStanding } from './standing.js';
-import { REPORT_REASONS, type Position, type RateRule, type ReportReason, type Store, type UserClaims, type UserRecord } from './store.js';
+import { REPORT_REASONS, type CommentRecord, type Position, type RateRule, type ReportReason, type Store, type ThreadRecord, type UserClaims, type UserRecord } from './store.js';
 import { MAX_NOTE_LENGTH, isThreadId, parseCommentBody, parseNewThread } from './validate.js';
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +19,22 @@ export interface ThreadPageJson {
   viewer: ViewerJson | null;
   comments: CommentJson[];
   nextCursor: string | null;
+  /** The thread's last live event before this answer was read (GET /events?since=). */
+  lastEventId: string;
 }
+
+export interface CommentContextJson {
+  thread: ThreadJson;
+  viewer: ViewerJson | null;
+  lastEventId: string;
+  targetId: string;
+  comment: CommentJson;
+  repliesCursor: string | null;
+  nextCursor: string | null;
+}
+
+/** Replies read at a time while looking for a linked reply. */
+const CONTEXT_SCAN = 100;
 
 export type Clock = () => number;
 
@@ -67,17 +82,72 @@ export class CommentsService {
 
   private async loadThreadPage(threadId: string, sort: 'newest' | 'oldest', after: Position | null, limit: number, viewer: UserRecord | null): Promise<ThreadPageJson> {
     const viewerId = viewer?.id ?? null;
+    // Read first: an event committed while the page is read is then replayed (and deduped by
+    // the client), never skipped.
+    const lastEventId = String(await this.store.lastEventSeq(threadId));
     const [thread, rows] = await Promise.all([
       this.store.getThread(threadId),
       this.store.listTopLevel({ threadId: threadId, order: sort === 'oldest' ? 'asc' : 'desc', after, limit: limit + 1, viewerId }),
     ]);
     const { page, nextCursor } = paginate(rows, limit, sort);
     return {
-      // Threads are created by their first post; until then a thread is open and empty.
-      thread: presentThread(thread ?? { id: threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.config.maxCommentLength),
+      thread: this.presentThreadOf(threadId, thread),
       viewer: viewer && presentViewer(viewer, this.nowIso()),
       comments: await presentComments(this.store, page, viewerId),
       nextCursor,
+      lastEventId,
+    };
+  }
+
+  /** Threads are created by their first post; until then a thread is open and empty. */
+  private presentThreadOf(threadId: string, thread: ThreadRecord | null): ThreadJson {
+    return presentThread(thread ?? { id: threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.config.maxCommentLength);
+  }
+
+  /**
+   * One comment in place (a `#comment-{id}` link): its conversation from the start through it
+   * and a page after, and the cursor that continues the top-level list after that conversation.
+   */
+  async context(commentId: string, q: { sort: string | null; limit: number }, viewer: UserRecord | null): Promise<CommentContextJson> {
+    const sort = q.sort ?? 'newest';
+    if (sort !== 'newest' && sort !== 'oldest') throw new ApiError(400, 'invalid_sort', 'sort must be newest or oldest.');
+    const viewerId = viewer?.id ?? null;
+    const target = await this.store.getComment(commentId);
+    // A link never leads to a removed comment's placeholder, nor to someone else's pending one.
+    if (target === null || !isActionable(target, viewerId ?? '')) throw commentNotFound();
+    const root = target.rootId === null ? target : await this.store.getComment(target.rootId);
+    if (root === null) throw commentNotFound();
+    const lastEventId = String(await this.store.lastEventSeq(root.threadId));
+    // The conversation up to the target (all of it: a reply far down arrives with what precedes
+    // it, so the reader can read up to it), then `limit` more.
+    const replies: CommentRecord[] = [];
+    let after: Position | null = null;
+    if (target !== root) {
+      for (;;) {
+        const rows = await this.store.listReplies({ rootId: root.id, after, limit: CONTEXT_SCAN, viewerId });
+        const at = rows.findIndex((r) => r.id === target.id);
+        replies.push(...(at >= 0 ? rows.slice(0, at + 1) : rows));
+        after = replies[replies.length - 1] ?? after;
+        if (at >= 0) break;
+        if (rows.length < CONTEXT_SCAN) throw commentNotFound(); // not in its conversation for this viewer
+      }
+    }
+    const kind = `replies:${root.id}`;
+    const [thread, more, next] = await Promise.all([
+      this.store.getThread(root.threadId),
+      this.store.listReplies({ rootId: root.id, after, limit: q.limit + 1, viewerId }),
+      this.store.listTopLevel({ threadId: root.threadId, order: sort === 'oldest' ? 'asc' : 'desc', after: root, limit: 1, viewerId }),
+    ]);
+    const tail = paginate(more, q.limit, kind);
+    const [comment] = await presentComments(this.store, [root], viewerId);
+    return {
+      thread: this.presentThreadOf(root.threadId, thread),
+      viewer: viewer && presentViewer(viewer, this.nowIso()),
+      lastEventId,
+      targetId: target.id,
+      comment: { ...comment!, replies: await presentComments(this.store, [...replies, ...tail.page], viewerId) },
+      repliesCursor: tail.nextCursor,
+      nextCursor: next.length > 0 ? cursorAfter(sort, root) : null,
     };
   }
 

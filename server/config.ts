@@ -22,6 +22,9 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /** How long a signed-out page may be served from memory at most (0: never); a change drops it at once. */
   pageCacheMs: number;
+  /** Live streams (GET /events): keep-alive interval, and the most one instance holds. */
+  liveHeartbeatMs: number;
+  liveMaxStreams: number;
   /** New comments wait as `pending` until a moderator restores (approves) them. */
   premoderate: boolean;
   /** Demo mode: persona tokens, the admin token for the demo moderation page, seed data. */
@@ -98,6 +101,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     premoderate: flag(env, 'PARLEY_PREMODERATE'),
     shutdownGraceMs: integer(env, 'PARLEY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     pageCacheMs: integer(env, 'PARLEY_PAGE_CACHE_MS', 10_000, 0, 300_000),
+    liveHeartbeatMs: integer(env, 'PARLEY_LIVE_HEARTBEAT_MS', 25_000, 100, 600_000),
+    liveMaxStreams: integer(env, 'PARLEY_LIVE_MAX_STREAMS', 10_000, 0, 1_000_000),
     demo,
     demoRoot: resolve(REPO_ROOT, 'demo'),
     distRoot: resolve(REPO_ROOT, 'dist'),

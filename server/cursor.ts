@@ -25,6 +25,9 @@ function encodePosition(kind: string, position: Position): string {
   return encode([kind, position.createdAt, position.id]);
 }
 
+/** The cursor that continues a listing of `kind` strictly after `position`. */
+export const cursorAfter = (kind: string, position: Position): string => encodePosition(kind, position);
+
 export function decodePosition(kind: string, raw: string): Position {
   const [createdAt, id, ...rest] = decode(kind, raw);
   if (typeof createdAt !== 'string' || typeof id !== 'string' || rest.length > 0) throw invalidCursor();

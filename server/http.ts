@@ -13,6 +13,8 @@ export interface ApiResponse {
    * (public, with an ETag and 304s), `private` for the same read with them. Unset: no-store.
    */
   cache?: 'shared' | 'private';
+  /** The handler writes the response itself (an event stream); resolves when it has ended. */
+  stream?: (res: ServerResponse) => Promise<void>;
 }
 
 /** Signed-out reads: a new comment shows for others within seconds (docs/api.md, Caching). */
@@ -27,6 +29,23 @@ export const hasCredentials = (req: IncomingMessage): boolean =>
 
 /** A strong validator of the exact bytes. */
 const etagOf = (payload: string): string => `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+
+/**
+ * The bytes and validator of a body, kept beside the body object itself: a signed-out page served
+ * from the page cache (server/page-cache.ts) is the same object for every reader until its thread
+ * changes, so it is serialized and hashed once, not once per request.
+ */
+const encoded = new WeakMap<object, { payload: string; etag: string }>();
+
+function encode(body: unknown, shared: boolean): { payload: string; etag: string } {
+  if (!shared || typeof body !== 'object' || body === null) return { payload: JSON.stringify(body), etag: '' };
+  let kept = encoded.get(body);
+  if (!kept) {
+    const payload = JSON.stringify(body);
+    encoded.set(body, (kept = { payload, etag: etagOf(payload) }));
+  }
+  return kept;
+}
 
 /** If-None-Match names this ETag (or `*`); weak comparison, as RFC 9110 asks for this header. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -59,13 +78,13 @@ export function sendJson(res: ServerResponse, response: ApiResponse, req?: Incom
     res.end();
     return;
   }
-  const payload = JSON.stringify(response.body);
+  const shared = response.cache === 'shared' && response.status === 200;
+  const { payload, etag } = encode(response.body, shared);
   if (response.cache !== undefined && response.status === 200) {
     res.setHeader('Vary', CACHEABLE_VARY);
     if (response.cache === 'private') {
       res.setHeader('Cache-Control', PRIVATE_CACHE_CONTROL);
     } else {
-      const etag = etagOf(payload);
       res.setHeader('Cache-Control', SHARED_CACHE_CONTROL);
       res.setHeader('ETag', etag);
       if (matches(req?.headers['if-none-match'], etag)) {

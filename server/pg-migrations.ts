@@ -109,6 +109,49 @@ const MIGRATIONS: readonly string[] = [
       OR OLD.staff IS DISTINCT FROM NEW.staff)
     EXECUTE FUNCTION parley_notify_change();
   `,
+  // The live event log (GET /events), as in sqlite-migrations.ts. An identity is handed out when
+  // a row is inserted, not when it commits, so two writers to one thread could commit out of
+  // order and a reader that has seen seq 11 would never see 10. Each writer therefore takes the
+  // thread's advisory lock (held to its commit) before taking a seq: within a thread, seq order
+  // is commit order, which is all a stream (one thread) needs.
+  `
+  CREATE TABLE events (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    thread_id TEXT COLLATE "C" NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('comment', 'removed', 'thread')),
+    comment_id TEXT COLLATE "C"
+  );
+  CREATE INDEX events_thread ON events (thread_id, seq);
+  CREATE FUNCTION parley_log_event() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    thread TEXT;
+    kind TEXT;
+    comment TEXT;
+  BEGIN
+    IF TG_TABLE_NAME = 'threads' THEN
+      IF TG_OP <> 'UPDATE' OR OLD.status = NEW.status THEN RETURN NULL; END IF;
+      thread := NEW.id; kind := 'thread'; comment := NULL;
+    ELSE
+      IF TG_OP = 'INSERT' AND NEW.status = 'published' THEN
+        kind := 'comment';
+      ELSIF TG_OP = 'UPDATE' AND OLD.status <> NEW.status AND NEW.status = 'published' THEN
+        kind := 'comment';
+      ELSIF TG_OP = 'UPDATE' AND OLD.status = 'published' AND NEW.status <> 'published' THEN
+        kind := 'removed';
+      ELSE
+        RETURN NULL;
+      END IF;
+      thread := NEW.thread_id; comment := NEW.id;
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('parley:events:' || TG_TABLE_SCHEMA), hashtext(thread));
+    INSERT INTO events (thread_id, kind, comment_id) VALUES (thread, kind, comment);
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER comments_events AFTER INSERT OR UPDATE OF status ON comments
+    FOR EACH ROW EXECUTE FUNCTION parley_log_event();
+  CREATE TRIGGER threads_events AFTER UPDATE OF status ON threads
+    FOR EACH ROW EXECUTE FUNCTION parley_log_event();
+  `,
 ];
 
 /**

@@ -8,10 +8,11 @@ import pg from 'pg';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './pg-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
+import { toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -232,6 +233,18 @@ export class PostgresStore implements Store {
     const counts = new Map(threadIds.map((id) => [id, 0]));
     for (const row of rows) counts.set(row.id, row.published_count);
     return counts;
+  }
+
+  async listEvents(threadId: string, afterSeq: number, limit: number): Promise<EventRecord[]> {
+    const rows = await this.rows<EventRow>(
+      'SELECT seq::float8 AS seq, thread_id, kind, comment_id FROM events WHERE thread_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [threadId, afterSeq, limit]);
+    return rows.map(toEvent);
+  }
+
+  async lastEventSeq(threadId: string): Promise<number> {
+    const [row] = await this.rows<{ seq: number | null }>('SELECT MAX(seq)::float8 AS seq FROM events WHERE thread_id = $1', [threadId]);
+    return row?.seq ?? 0;
   }
 
   async getComment(id: string): Promise<CommentRecord | null> {

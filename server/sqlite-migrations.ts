@@ -88,6 +88,32 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX comments_pending ON comments (created_at, id) WHERE status = 'pending';
   `,
+  // The live event log (GET /events): what readers with the thread open are told, written by
+  // the database itself in the transaction that makes the change, so every path (the API, the
+  // moderation CLI, another instance) is logged, and a stream resumes exactly by seq.
+  `
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    thread_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('comment', 'removed', 'thread')),
+    comment_id TEXT
+  );
+  CREATE INDEX events_thread ON events (thread_id, seq);
+  CREATE TRIGGER events_comment_insert AFTER INSERT ON comments WHEN NEW.status = 'published'
+  BEGIN
+    INSERT INTO events (thread_id, kind, comment_id) VALUES (NEW.thread_id, 'comment', NEW.id);
+  END;
+  CREATE TRIGGER events_comment_status AFTER UPDATE OF status ON comments
+    WHEN OLD.status <> NEW.status AND (NEW.status = 'published' OR OLD.status = 'published')
+  BEGIN
+    INSERT INTO events (thread_id, kind, comment_id)
+      VALUES (NEW.thread_id, CASE WHEN NEW.status = 'published' THEN 'comment' ELSE 'removed' END, NEW.id);
+  END;
+  CREATE TRIGGER events_thread_status AFTER UPDATE OF status ON threads WHEN OLD.status <> NEW.status
+  BEGIN
+    INSERT INTO events (thread_id, kind, comment_id) VALUES (NEW.id, 'thread', NULL);
+  END;
+  `,
 ];
 
 /** Brings the schema up to date inside one transaction per migration. */

@@ -7,10 +7,11 @@ import Database from 'better-sqlite3';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './sqlite-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
+import { toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -144,6 +145,17 @@ export class SqliteStore implements Store {
     const counts = new Map(threadIds.map((id) => [id, 0]));
     for (const row of rows) counts.set(row.id, row.published_count);
     return counts;
+  }
+
+  async listEvents(threadId: string, afterSeq: number, limit: number): Promise<EventRecord[]> {
+    const rows = this.sql('SELECT seq, thread_id, kind, comment_id FROM events WHERE thread_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(threadId, afterSeq, limit) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  async lastEventSeq(threadId: string): Promise<number> {
+    const row = this.sql('SELECT MAX(seq) AS seq FROM events WHERE thread_id = ?').get(threadId) as { seq: number | null };
+    return row.seq ?? 0;
   }
 
   async getComment(id: string): Promise<CommentRecord | null> {

@@ -102,6 +102,22 @@ export interface RateRule {
   windowMs: number;
 }
 
+/** What the live event log (GET /events) records: written by the database's own triggers. */
+export type EventKind = 'comment' | 'removed' | 'thread';
+
+export interface EventRecord {
+  /** Grows within a thread in commit order: a stream resumes after the last it sent. */
+  seq: number;
+  threadId: string;
+  kind: EventKind;
+  /** The comment a `comment` or `removed` event is about; null for `thread`. */
+  commentId: string | null;
+}
+
+/** An events row as both stores read it (the seq as a JS number: 2^53 events is far off). */
+export interface EventRow { seq: number; thread_id: string; kind: EventKind; comment_id: string | null }
+export const toEvent = (r: EventRow): EventRecord => ({ seq: Number(r.seq), threadId: r.thread_id, kind: r.kind, commentId: r.comment_id });
+
 /** A committed change a signed-out reader could see: the thread's id, or null for "any thread". */
 export type ChangeListener = (threadId: string | null) => void;
 
@@ -158,6 +174,11 @@ export interface Store {
   watch(listener: ChangeListener): () => void;
   /** False while changes could go unseen (the feed is reconnecting): nothing may be cached then. */
   readonly watching: boolean;
+
+  /** The thread's events strictly after `afterSeq`, in seq order, at most `limit`. */
+  listEvents(threadId: string, afterSeq: number, limit: number): Promise<EventRecord[]>;
+  /** The thread's last event's seq; 0 when it has none. */
+  lastEventSeq(threadId: string): Promise<number>;
 
   /** Throws unless the storage answers: the health check. */
   ping(): Promise<void>;
