@@ -14,6 +14,8 @@ const BUDGETS = {
   // Fetched only for a viewer who may post, and when a reader heads for a Report button.
   'dist/parley-posting.js': 3 * KB,
   'dist/parley-report.js': 3 * KB,
+  // Fetched once a thread has loaded (live updates), or first when the address names a comment.
+  'dist/parley-live.js': 3 * KB,
 };
 
 let failed = false;

@@ -4,8 +4,9 @@
  * this interface, not on the element class, so each feature lives in its own files.
  */
 import type { CSSResultOrNative, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { ParleyClient } from './api/client.js';
+import type { AuthTokenProvider, ParleyClient } from './api/client.js';
 import type { ApiError } from './api/errors.js';
+import type { LiveController } from './controllers/live.js';
 import type { ParticipationController } from './controllers/participation.js';
 import type { ThreadController } from './controllers/thread.js';
 import type { ParleyAction } from './events.js';
@@ -50,4 +51,15 @@ export interface ViewHost extends ParleyHost {
   readonly participation: ParticipationController;
   /** Top-level comments per page: `page-size`, clamped to 1–100. */
   readonly pageLength: number;
+  /** Live updates and the linked comment, once their chunk is here. */
+  readonly liveState: LiveController;
+}
+
+/** What the live chunk needs of the element besides. */
+export interface LiveHost extends ViewHost {
+  /** `on` (default) or `off`. */
+  readonly live: string;
+  readonly getAuthToken?: AuthTokenProvider | undefined;
+  /** Reloads the thread from its first page. */
+  refresh(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  * element; `scripts/check-size.mjs` fails the build if one does.
  */
 import { css, html, noChange, nothing, unsafeCSS } from 'lit';
+import { decodeComment, decodeThreadPage } from './api/decode.js';
 import { ApiError } from './api/errors.js';
 import { REPORT_REASONS, type Comment } from './api/types.js';
 import { emit } from './events.js';
@@ -30,6 +31,9 @@ export interface Kit {
   /** Adds a chunk's own English. */
   addEnglish: typeof addEnglish;
   REPORT_REASONS: typeof REPORT_REASONS;
+  /** The strict decoders, for what the live chunk reads (events, a linked comment's context). */
+  decodeComment: typeof decodeComment;
+  decodeThreadPage: typeof decodeThreadPage;
   actionButtons: typeof actionButtons;
   /** The report chunk, fetched on first use (a chunk cannot `import()` another: it imports nothing). */
   loadReport(): Promise<(host: ParleyHost, state: ReportState) => ReportPanels>;
@@ -65,6 +69,7 @@ export function actionButtons(part: string): {
 
 export const kit: Kit = {
   html, css, nothing, noChange, unsafeCSS, ApiError, emit, describeError, addEnglish, REPORT_REASONS, actionButtons,
+  decodeComment, decodeThreadPage,
   loadReport: lazy(formLoader, ({ reports }) => reports(kit)),
 };
 

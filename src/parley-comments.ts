@@ -3,11 +3,12 @@ import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/
 import { timedOut, unreachable, type ApiError } from './api/errors.js';
 import { isSortOrder, type SortOrder, type Thread, type Viewer } from './api/types.js';
 import { ParticipationController, prefetchPosting } from './controllers/participation.js';
+import { LiveController } from './controllers/live.js';
 import { ThreadController, type ThreadAction, type ThreadEvents } from './controllers/thread.js';
 import { VisibilityController } from './controllers/visibility.js';
 import { emit, type ParleyAction } from './events.js';
 import type { ThreadView } from './features/thread-view.js';
-import type { ViewHost } from './host.js';
+import type { LiveHost } from './host.js';
 import { describeError } from './format/errors.js';
 import { en, englishAdded, type CoreStrings, type ParleyStrings } from './i18n/en.js';
 import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
@@ -103,7 +104,7 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @cssprop [--parley-spacing=1rem] - The base spacing unit.
  * @cssprop [--parley-loading-height=18rem] - Height reserved while the thread loads, so the page below does not move.
  */
-export class ParleyComments extends LitElement implements ViewHost {
+export class ParleyComments extends LitElement implements LiveHost {
   static override styles: CSSResultGroup = styles;
 
   // Declared without decorators: the decorator helpers cost readers bytes on every page.
@@ -121,6 +122,7 @@ export class ParleyComments extends LitElement implements ViewHost {
     credentials: {},
     requestTimeout: { attribute: 'request-timeout', type: Number },
     theme: { reflect: true },
+    live: {},
     getAuthToken: { attribute: false },
     strings: { attribute: false },
     announcement: { state: true },
@@ -166,6 +168,9 @@ export class ParleyComments extends LitElement implements ViewHost {
   /** `light`, `dark`, or `auto` to follow the reader's colour-scheme preference. */
   theme: 'light' | 'dark' | 'auto' = 'light';
 
+  /** `on`: new comments, removals and closing show while the reader reads; `off`: not until a reload. */
+  live: 'on' | 'off' = 'on';
+
   /** Called before each request; a token is sent as `Authorization: Bearer`. */
   getAuthToken?: AuthTokenProvider;
 
@@ -200,6 +205,8 @@ export class ParleyComments extends LitElement implements ViewHost {
   private readonly visibility = new VisibilityController(this, () => this.requestUpdate());
   /** Whether the viewer may post, and the comment form's chunk. @internal */
   readonly participation = new ParticipationController(this);
+  /** Live updates and the linked comment. @internal */
+  readonly liveState: LiveController = new LiveController(this);
 
   /** What shows the loaded thread, once its chunk is here; why it could not be fetched, if so. */
   private view: ThreadView | undefined;
@@ -327,6 +334,7 @@ export class ParleyComments extends LitElement implements ViewHost {
       threadId: this.resolvedThreadId,
       sort: isSortOrder(this.sort) ? this.sort : 'newest',
       pageSize: this.pageLength,
+      first: this.liveState.linked(),
     });
   }
 

@@ -3,8 +3,9 @@
  * reporting's, which the widget itself adds only when those chunks arrive.
  */
 import { en as reading, type ParleyStrings } from '../src/i18n/en.js';
+import { enLive } from '../src/i18n/en-live.js';
 import { enPosting } from '../src/i18n/en-posting.js';
 import { enReport } from '../src/i18n/en-report.js';
 import { enView } from '../src/i18n/en-view.js';
 
-export const en: ParleyStrings = { ...reading, ...enView, ...enPosting, ...enReport };
+export const en: ParleyStrings = { ...reading, ...enView, ...enPosting, ...enReport, ...enLive };

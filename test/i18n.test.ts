@@ -21,7 +21,8 @@ const SAME_AS_ENGLISH: Record<string, string> = {
 /** The keys whose functions take a number; every other function key takes names or dates. */
 type NumericKey = { [K in keyof ParleyStrings]: ParleyStrings[K] extends (n: number) => string ? K : never }[keyof ParleyStrings];
 const NUMERIC: readonly NumericKey[] =
-  ['count', 'moreLoaded', 'repliesMore', 'repliesLoaded', 'errorRateLimited', 'charactersLeft', 'charactersOver'];
+  ['count', 'moreLoaded', 'repliesMore', 'repliesLoaded', 'errorRateLimited', 'charactersLeft', 'charactersOver',
+    'newComments', 'newReplies', 'newCommentsArrived'];
 const NUMBERS = [0, 1, 2, 3, 11, 100, 1000.5];
 
 type Leaf = string | ((...args: never[]) => string);

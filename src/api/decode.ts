@@ -91,7 +91,7 @@ const cursor: Check<string | null> = (v, p) => optional(string)(v, p) || null;
 export const decodeComment = (value: unknown, path = 'comment'): Comment => comment(0)(value, path);
 
 export const decodeThreadPage = (value: unknown): ThreadPage =>
-  object<ThreadPage>({ thread, viewer, comments: list(comment(0)), nextCursor: cursor })(value, 'response');
+  object<ThreadPage>({ thread, viewer, comments: list(comment(0)), nextCursor: cursor, lastEventId: cursor })(value, 'response');
 
 /** Replies are flat: anything nested under a reply is ignored. */
 export const decodeRepliesPage = (value: unknown): RepliesPage =>

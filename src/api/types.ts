@@ -53,6 +53,8 @@ export interface ThreadPage {
   viewer: Viewer | null;
   comments: Comment[];
   nextCursor: string | null;
+  /** Where the thread's live events go on from this page (GET /events?since=); null: from now. */
+  lastEventId?: string | null;
 }
 
 export interface RepliesPage {

@@ -19,10 +19,14 @@ export interface CommentView {
   strings: ViewText;
   locale: string;
   now: number;
+  /** The article's address without a fragment: each comment's time links to it with `#comment-{id}`. */
+  permalink: string;
   /** The Reply button under a comment, or nothing. */
   reply(comment: Comment): HTMLElement | typeof nothing;
   /** The Report button under a comment, or nothing. */
   report(comment: Comment): HTMLElement | typeof nothing;
+  /** The Copy link button under a comment, or nothing. */
+  copy(comment: Comment): HTMLElement | typeof nothing;
   /** An inline form open under a comment (reply composer, report form), or nothing. */
   below(comment: Comment): TemplateResult | typeof nothing;
 }
@@ -72,8 +76,8 @@ interface Content {
 const contents = new WeakMap<Comment, Content>();
 
 function content(comment: Comment, view: CommentView, answers: string | undefined): Content {
-  const { strings, locale, now } = view;
-  const key = `${locale}\n${answers ?? ''}`;
+  const { strings, locale, now, permalink } = view;
+  const key = `${locale}\n${answers ?? ''}\n${permalink}`;
   const minute = Math.floor(now / 60_000);
   const removed = comment.status === 'removed';
   const name = removed ? strings.removedAuthor : comment.author.displayName;
@@ -96,7 +100,10 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
       meta.append(element('span', 'badge', 'badge', Object.hasOwn(strings.badges, badge) ? strings.badges[badge] : badge));
     }
   }
-  meta.append(time);
+  // The time is the comment's link (a removed one has none to share).
+  const link = removed ? time : element('a', 'permalink', 'comment-link', time);
+  if (!removed) (link as HTMLAnchorElement).href = `${permalink}#comment-${encodeURIComponent(comment.id)}`;
+  meta.append(link);
   if (comment.editedAt && !removed) {
     const edited = element('span', 'edited', null, strings.edited);
     edited.title = strings.editedTitle(fullDate(comment.editedAt, locale));
@@ -127,7 +134,7 @@ export const commentRenderer = ({ html, nothing }: Pick<Kit, 'html' | 'nothing'>
       aria-label=${label}
     >
       ${node}
-      <div class="actions">${view.reply(comment)}${view.report(comment)}</div>
+      <div class="actions">${view.reply(comment)}${view.copy(comment)}${view.report(comment)}</div>
       ${view.below(comment)}
     </article>`;
   }

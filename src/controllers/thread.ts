@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ParleyClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
-import type { Comment, SortOrder, Thread, Viewer } from '../api/types.js';
+import type { Comment, SortOrder, Thread, ThreadPage, Viewer } from '../api/types.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'error';
 
@@ -28,6 +28,8 @@ export interface ThreadQuery {
   threadId: string;
   sort: SortOrder;
   pageSize: number;
+  /** Fetches the first page instead of `GET /comments` (a linked comment's context: the live chunk); null: as usual. */
+  first?: ((signal: AbortSignal) => Promise<ThreadPage | null>) | undefined;
 }
 
 export type ThreadAction = 'load' | 'load-more' | 'replies';
@@ -51,10 +53,14 @@ export class ThreadController implements ReactiveController {
   error: ApiError | null = null;
   loadingMore = false;
   moreError: ApiError | null = null;
+  /** First pages loaded so far, and where the last one's live events go on: the live chunk follows them. */
+  loads = 0;
+  lastEventId: string | null = null;
 
   private generation = 0;
   private abort = new AbortController();
-  private query: ThreadQuery | null = null;
+  /** What the current thread was loaded with. */
+  query: ThreadQuery | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly events: ThreadEvents) {
     host.addController(this);
@@ -95,11 +101,13 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
     this.events.loading();
     try {
-      const page = await query.client.fetchThreadPage(
+      const page = (await query.first?.(this.abort.signal)) ?? await query.client.fetchThreadPage(
         { threadId: query.threadId, sort: query.sort, limit: query.pageSize },
         this.abort.signal,
       );
       if (generation !== this.generation) return;
+      this.loads++;
+      this.lastEventId = page.lastEventId ?? null;
       this.thread = page.thread;
       this.viewer = page.viewer;
       this.comments = page.comments;
@@ -198,9 +206,10 @@ export class ThreadController implements ReactiveController {
   /**
    * Shows a comment the viewer just posted: a reply at the end of the conversation holding its
    * parent, a top-level comment where the sort puts it. With `oldest` first and pages still
-   * unloaded it goes at the end of what is shown; loading more skips it.
+   * unloaded it goes at the end of what is shown; loading more skips it. `counted`: the thread's
+   * count already includes it (a live event's count came with it).
    */
-  insertComment(comment: Comment): void {
+  insertComment(comment: Comment, counted?: boolean): void {
     const { id, parentId } = comment;
     const has = (list: Comment[], wanted: string | null) => list.some((c) => c.id === wanted);
     const conversation = parentId
@@ -220,7 +229,7 @@ export class ThreadController implements ReactiveController {
       }
       this.conversations.set(id, conversationOf(comment));
     }
-    if (this.thread && comment.status === 'published') this.thread = { ...this.thread, commentCount: this.thread.commentCount + 1 };
+    if (this.thread && comment.status === 'published' && !counted) this.thread = { ...this.thread, commentCount: this.thread.commentCount + 1 };
     this.host.requestUpdate();
   }
 

@@ -42,6 +42,24 @@ export const threadView = (kit: Kit) => {
     host.addStyles(sheet);
     const { threadState: state, participation } = host;
     const reports = new ReportController(host, kit);
+    const { liveState } = host;
+    // Copy link: one button per comment, built once (like Report), one listener for them all.
+    const copies = kit.actionButtons('copy-link');
+    let copied: { id: string; ok: boolean } | undefined;
+    let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+    const permalink = () => host.resolvedThreadUrl.replace(/#.*/, '');
+    host.renderRoot.addEventListener('click', (event) => {
+      const comment = copies.owner((event.target as Element).closest?.('[part~="copy-link"]'));
+      if (!comment) return;
+      const done = (ok: boolean) => {
+        copied = { id: comment.id, ok };
+        host.announce(ok ? text().linkCopied : text().copyFailed);
+        clearTimeout(copiedTimer);
+        copiedTimer = setTimeout(() => ((copied = undefined), host.requestUpdate()), 4000);
+        host.requestUpdate();
+      };
+      navigator.clipboard.writeText(`${permalink()}#comment-${encodeURIComponent(comment.id)}`).then(() => done(true), () => done(false));
+    });
     const text = () => host.text as ViewText;
     // Usually here before the thread: make the date formatters the comments will need meanwhile.
     setTimeout(() => prepareFormats(host.locale));
@@ -73,7 +91,7 @@ export const threadView = (kit: Kit) => {
      */
     const renderConversations = (comments: Comment[], view: CommentView, slots: unknown[][]): unknown[] => {
       const { viewer, thread, conversations } = state;
-      const live = new Set([...participation.liveIds(), ...reports.liveIds()]);
+      const live = new Set([...participation.liveIds(), ...reports.liveIds(), copied?.id]);
       const minute = Math.floor(view.now / 60_000);
       // The Reply buttons come with the posting chunk: one arriving late (a retry) redraws them.
       const posting = participation.posting;
@@ -81,7 +99,8 @@ export const threadView = (kit: Kit) => {
         const conversation = conversations.get(comment.id);
         const replies = conversation?.replies ?? comment.replies;
         const inputs = [comment, replies, conversation?.loading, conversation?.error, conversation?.cursor,
-          conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute, posting];
+          conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute, posting,
+          liveState.feature?.waiting(comment.id), view.permalink];
         const isLive = live.has(comment.id) || replies.some((reply) => live.has(reply.id));
         const previous = slots[i];
         if (!isLive && previous?.length === inputs.length && previous.every((value, k) => value === inputs[k])) return noChange;
@@ -99,7 +118,7 @@ export const threadView = (kit: Kit) => {
       if (conversation.error) {
         return host.renderError(t.repliesFailed, conversation.error, () => void onRepliesMore(comment.id));
       }
-      if (!state.hasMoreReplies(comment.id)) return nothing;
+      if (!state.hasMoreReplies(comment.id)) return liveState.feature?.repliesBar(comment.id) ?? nothing;
       const remaining = state.remainingReplies(comment.id);
       return html`<button part="replies-more" class="link-button replies-more" type="button"
         aria-disabled=${conversation.loading ? 'true' : 'false'} @click=${() => onRepliesMore(comment.id)}
@@ -111,8 +130,19 @@ export const threadView = (kit: Kit) => {
       strings: text(),
       locale: host.locale,
       now: Date.now(),
+      permalink: permalink(),
       reply: (comment) => (participation.canPost && participation.posting?.replyButton(comment)) || nothing,
       report: (comment) => reports.renderButton(comment),
+      copy: (comment) => {
+        if (comment.status === 'removed') return nothing;
+        const t = text();
+        const button = copies.of(comment);
+        const state = copied?.id === comment.id ? (copied.ok ? t.linkCopied : t.copyFailed) : '';
+        button.className = 'link-button';
+        button.textContent = state || t.copyLink;
+        button.setAttribute('aria-label', state || t.copyLinkComment(comment.author.displayName));
+        return button;
+      },
       below: (comment) => {
         const reply = (participation.canPost && participation.posting?.replyForm(comment)) || nothing;
         const report = reports.renderForm(comment);
@@ -155,6 +185,7 @@ export const threadView = (kit: Kit) => {
         return html`
           ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${t.closed}</p>` : nothing}
           ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? t.empty : t.emptyInvite}</p>` : nothing}
+          ${liveState.feature?.bar() ?? nothing}
           <ol class="thread" role="list">${posted.length ? renderPages(posted, posted.length) : nothing}${
             renderPages(renderConversations(comments.slice(prepended, Math.max(prepended, shown)), view, slots))}</ol>
           ${moreError ? host.renderError(t.loadMoreFailed, moreError, () => void state.loadMore()) : nothing}

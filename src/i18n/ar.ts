@@ -177,6 +177,44 @@ const strings: ParleyStrings = {
   reportOwn: 'لا يمكنك الإبلاغ عن تعليقك.',
   reportGone: 'هذا التعليق لم يعد متاحًا.',
   reportInvalid: 'تعذّر قبول البلاغ. تحقّق من السبب والملاحظة.',
+  // Links to a comment
+  copyLink: 'نسخ الرابط',
+  copyLinkComment: (name) => `نسخ رابط تعليق ${name}`,
+  linkCopied: 'تم نسخ الرابط',
+  copyFailed: 'لم يُنسخ الرابط',
+
+  // Live
+  newComments: (n) =>
+    plural(n, {
+      zero: 'لا تعليقات جديدة',
+      one: 'عرض تعليق جديد',
+      two: 'عرض تعليقين جديدين',
+      few: 'عرض # تعليقات جديدة',
+      many: 'عرض # تعليقًا جديدًا',
+      other: 'عرض # تعليق جديد',
+    }),
+  newReplies: (n) =>
+    plural(n, {
+      zero: 'لا ردود جديدة',
+      one: 'عرض رد جديد',
+      two: 'عرض ردّين جديدين',
+      few: 'عرض # ردود جديدة',
+      many: 'عرض # ردًا جديدًا',
+      other: 'عرض # رد جديد',
+    }),
+  newCommentsArrived: (n) =>
+    plural(n, {
+      zero: 'لا تعليقات جديدة',
+      one: 'تعليق جديد',
+      two: 'تعليقان جديدان',
+      few: '# تعليقات جديدة',
+      many: '# تعليقًا جديدًا',
+      other: '# تعليق جديد',
+    }),
+  newCommentsUnknown: 'عرض التعليقات الجديدة',
+  linkedComment: 'التعليق المرتبط',
+  linkMissing: 'التعليق الموجود في الرابط غير متاح. إليك المحادثة كالمعتاد.',
+  showAll: 'عرض كل التعليقات',
 };
 
 export default strings;

@@ -132,6 +132,20 @@ const strings: ParleyStrings = {
   reportOwn: 'Ni allwch roi gwybod am eich sylw eich hun.',
   reportGone: 'Nid yw’r sylw hwn ar gael mwyach.',
   reportInvalid: 'Nid oedd modd derbyn yr adroddiad. Gwiriwch y rheswm a’r nodyn.',
+  // Links to a comment
+  copyLink: 'Copïo’r ddolen',
+  copyLinkComment: (name) => `Copïo’r ddolen i sylw gan ${name}`,
+  linkCopied: 'Dolen wedi’i chopïo',
+  copyFailed: 'Dolen heb ei chopïo',
+
+  // Live
+  newComments: (n) => plural(n, { zero: 'Dim sylwadau newydd', other: 'Dangos # sylw newydd' }),
+  newReplies: (n) => plural(n, { zero: 'Dim atebion newydd', other: 'Dangos # ateb newydd' }),
+  newCommentsArrived: (n) => plural(n, { zero: 'Dim sylwadau newydd', other: '# sylw newydd' }),
+  newCommentsUnknown: 'Dangos sylwadau newydd',
+  linkedComment: 'Sylw yn y ddolen',
+  linkMissing: 'Dydy’r sylw yn eich dolen ddim ar gael. Dyma’r sgwrs fel arfer.',
+  showAll: 'Dangos pob sylw',
 };
 
 export default strings;

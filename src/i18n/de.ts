@@ -130,6 +130,20 @@ const strings: ParleyStrings = {
   reportOwn: 'Sie können Ihren eigenen Kommentar nicht melden.',
   reportGone: 'Dieser Kommentar ist nicht mehr verfügbar.',
   reportInvalid: 'Die Meldung konnte nicht angenommen werden. Bitte prüfen Sie Grund und Hinweis.',
+  // Links to a comment
+  copyLink: 'Link kopieren',
+  copyLinkComment: (name) => `Link zum Kommentar von ${name} kopieren`,
+  linkCopied: 'Link kopiert',
+  copyFailed: 'Link nicht kopiert',
+
+  // Live
+  newComments: (n) => plural(n, { one: '# neuen Kommentar anzeigen', other: '# neue Kommentare anzeigen' }),
+  newReplies: (n) => plural(n, { one: '# neue Antwort anzeigen', other: '# neue Antworten anzeigen' }),
+  newCommentsArrived: (n) => plural(n, { one: '# neuer Kommentar', other: '# neue Kommentare' }),
+  newCommentsUnknown: 'Neue Kommentare anzeigen',
+  linkedComment: 'Verlinkter Kommentar',
+  linkMissing: 'Der Kommentar aus Ihrem Link ist nicht verfügbar. Hier ist die Diskussion wie gewohnt.',
+  showAll: 'Alle Kommentare anzeigen',
 };
 
 export default strings;

@@ -63,6 +63,12 @@ export const enView = {
   reportComment: (name: string) => `Report comment by ${name}`,
   reported: 'Reported',
   reportedComment: (name: string) => `You reported the comment by ${name}`,
+
+  // Links to a comment
+  copyLink: 'Copy link',
+  copyLinkComment: (name: string) => `Copy link to comment by ${name}`,
+  linkCopied: 'Link copied',
+  copyFailed: 'Link not copied',
 };
 
 export type ViewStrings = typeof enView;

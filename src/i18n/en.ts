@@ -1,3 +1,4 @@
+import type { LiveStrings } from './en-live.js';
 import type { PostingStrings } from './en-posting.js';
 import type { ReportStrings } from './en-report.js';
 import type { ViewStrings } from './en-view.js';
@@ -44,7 +45,7 @@ const core = {
 };
 
 export type CoreStrings = typeof core;
-export type ParleyStrings = CoreStrings & ViewStrings & PostingStrings & ReportStrings;
+export type ParleyStrings = CoreStrings & ViewStrings & PostingStrings & ReportStrings & LiveStrings;
 
 /** English: the text above, and each chunk's once it has arrived. */
 export const en = core as ParleyStrings;

@@ -130,6 +130,20 @@ const strings: ParleyStrings = {
   reportOwn: 'No puedes denunciar tu propio comentario.',
   reportGone: 'Este comentario ya no está disponible.',
   reportInvalid: 'No se pudo aceptar la denuncia. Revisa el motivo y la nota.',
+  // Links to a comment
+  copyLink: 'Copiar enlace',
+  copyLinkComment: (name) => `Copiar el enlace al comentario de ${name}`,
+  linkCopied: 'Enlace copiado',
+  copyFailed: 'Enlace no copiado',
+
+  // Live
+  newComments: (n) => plural(n, { one: 'Ver # comentario nuevo', other: 'Ver # comentarios nuevos' }),
+  newReplies: (n) => plural(n, { one: 'Ver # respuesta nueva', other: 'Ver # respuestas nuevas' }),
+  newCommentsArrived: (n) => plural(n, { one: '# comentario nuevo', other: '# comentarios nuevos' }),
+  newCommentsUnknown: 'Ver comentarios nuevos',
+  linkedComment: 'Comentario enlazado',
+  linkMissing: 'El comentario de su enlace no está disponible. Esta es la conversación de siempre.',
+  showAll: 'Ver todos los comentarios',
 };
 
 export default strings;

@@ -126,6 +126,20 @@ const strings: ParleyStrings = {
   reportOwn: 'Vous ne pouvez pas signaler votre propre commentaire.',
   reportGone: 'Ce commentaire n’est plus disponible.',
   reportInvalid: 'Le signalement n’a pas pu être accepté. Vérifiez le motif et votre précision.',
+  // Links to a comment
+  copyLink: 'Copier le lien',
+  copyLinkComment: (name) => `Copier le lien du commentaire de ${name}`,
+  linkCopied: 'Lien copié',
+  copyFailed: 'Lien non copié',
+
+  // Live
+  newComments: (n) => plural(n, { one: 'Afficher # nouveau commentaire', other: 'Afficher # nouveaux commentaires' }),
+  newReplies: (n) => plural(n, { one: 'Afficher # nouvelle réponse', other: 'Afficher # nouvelles réponses' }),
+  newCommentsArrived: (n) => plural(n, { one: '# nouveau commentaire', other: '# nouveaux commentaires' }),
+  newCommentsUnknown: 'Afficher les nouveaux commentaires',
+  linkedComment: 'Commentaire lié',
+  linkMissing: 'Le commentaire de votre lien n’est pas disponible. Voici la conversation comme d’habitude.',
+  showAll: 'Afficher tous les commentaires',
 };
 
 export default strings;

@@ -126,6 +126,20 @@ const strings: ParleyStrings = {
   reportOwn: 'Non puoi segnalare un tuo commento.',
   reportGone: 'Questo commento non è più disponibile.',
   reportInvalid: 'Non è stato possibile accettare la segnalazione. Controlla il motivo e la nota.',
+  // Links to a comment
+  copyLink: 'Copia link',
+  copyLinkComment: (name) => `Copia il link al commento di ${name}`,
+  linkCopied: 'Link copiato',
+  copyFailed: 'Link non copiato',
+
+  // Live
+  newComments: (n) => plural(n, { one: 'Mostra # nuovo commento', other: 'Mostra # nuovi commenti' }),
+  newReplies: (n) => plural(n, { one: 'Mostra # nuova risposta', other: 'Mostra # nuove risposte' }),
+  newCommentsArrived: (n) => plural(n, { one: '# nuovo commento', other: '# nuovi commenti' }),
+  newCommentsUnknown: 'Mostra i nuovi commenti',
+  linkedComment: 'Commento collegato',
+  linkMissing: 'Il commento del tuo link non è disponibile. Ecco la conversazione come sempre.',
+  showAll: 'Mostra tutti i commenti',
 };
 
 export default strings;

@@ -128,6 +128,20 @@ const strings: ParleyStrings = {
   reportOwn: 'Je kunt je eigen reactie niet melden.',
   reportGone: 'Deze reactie is niet meer beschikbaar.',
   reportInvalid: 'De melding kon niet worden geaccepteerd. Controleer de reden en de toelichting.',
+  // Links to a comment
+  copyLink: 'Link kopiëren',
+  copyLinkComment: (name) => `Link naar reactie van ${name} kopiëren`,
+  linkCopied: 'Link gekopieerd',
+  copyFailed: 'Link niet gekopieerd',
+
+  // Live
+  newComments: (n) => plural(n, { one: '# nieuwe reactie tonen', other: '# nieuwe reacties tonen' }),
+  newReplies: (n) => plural(n, { one: '# nieuw antwoord tonen', other: '# nieuwe antwoorden tonen' }),
+  newCommentsArrived: (n) => plural(n, { one: '# nieuwe reactie', other: '# nieuwe reacties' }),
+  newCommentsUnknown: 'Nieuwe reacties tonen',
+  linkedComment: 'Gelinkte reactie',
+  linkMissing: 'De reactie uit je link is niet beschikbaar. Hier is het gesprek zoals altijd.',
+  showAll: 'Alle reacties tonen',
 };
 
 export default strings;

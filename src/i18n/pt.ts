@@ -132,6 +132,20 @@ const strings: ParleyStrings = {
   reportOwn: 'Você não pode denunciar seu próprio comentário.',
   reportGone: 'Este comentário não está mais disponível.',
   reportInvalid: 'Não foi possível aceitar a denúncia. Verifique o motivo e a observação.',
+  // Links to a comment
+  copyLink: 'Copiar link',
+  copyLinkComment: (name) => `Copiar o link do comentário de ${name}`,
+  linkCopied: 'Link copiado',
+  copyFailed: 'Link não copiado',
+
+  // Live
+  newComments: (n) => plural(n, { one: 'Mostrar # comentário novo', other: 'Mostrar # comentários novos' }),
+  newReplies: (n) => plural(n, { one: 'Mostrar # resposta nova', other: 'Mostrar # respostas novas' }),
+  newCommentsArrived: (n) => plural(n, { one: '# comentário novo', other: '# comentários novos' }),
+  newCommentsUnknown: 'Mostrar comentários novos',
+  linkedComment: 'Comentário com link',
+  linkMissing: 'O comentário do seu link não está disponível. Aqui está a conversa como de costume.',
+  showAll: 'Mostrar todos os comentários',
 };
 
 export default strings;

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   url: URL;
   headers: Headers;
   body: unknown;
+  /** When it arrived (performance.now()). */
+  at: number;
 }
 
 export interface BackendState {
@@ -63,7 +65,7 @@ export class FakeBackend {
     } catch {
       /* keep the raw text */
     }
-    const recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body };
+    const recorded = { method: request.method, url: new URL(request.url), headers: request.headers, body, at: performance.now() };
     this.requests.push(recorded);
     return recorded;
   }
@@ -84,7 +86,52 @@ export class FakeBackend {
         const ordered = url.searchParams.get('sort') === 'oldest' ? this.state.comments : [...this.state.comments].reverse();
         const page = ordered.slice(offset, offset + limit).map((c) => this.withReplies(c));
         const next = offset + limit < ordered.length ? encodeCursor(offset + limit) : null;
-        return HttpResponse.json({ thread: this.state.thread, viewer: this.state.viewer, comments: page, nextCursor: next });
+        return HttpResponse.json({
+          thread: this.state.thread, viewer: this.state.viewer, comments: page, nextCursor: next, lastEventId: String(this.events.length),
+        });
+      }),
+      http.get(`${BASE}/comments/:id/context`, async ({ request, params }) => {
+        const { url } = await this.record(request);
+        const id = String(params.id);
+        const limit = Number(url.searchParams.get('limit') ?? 20);
+        const root = this.state.comments.find((c) => c.id === id)
+          ?? this.state.comments.find((c) => this.state.conversations.get(c.id)?.some((r) => r.id === id));
+        const conversation = root ? this.state.conversations.get(root.id) ?? [] : [];
+        const target = root?.id === id ? root : conversation.find((r) => r.id === id);
+        if (!root || !target || target.status === 'removed') return HttpResponse.json(errorBody('comment_not_found'), { status: 404 });
+        const through = conversation.indexOf(target) + 1;
+        const ordered = url.searchParams.get('sort') === 'oldest' ? this.state.comments : [...this.state.comments].reverse();
+        const at = ordered.indexOf(root);
+        return HttpResponse.json({
+          thread: this.state.thread,
+          viewer: this.state.viewer,
+          lastEventId: String(this.events.length),
+          targetId: id,
+          comment: { ...root, replyCount: conversation.length, replies: conversation.slice(0, through + limit) },
+          repliesCursor: through + limit < conversation.length ? encodeCursor(through + limit) : null,
+          nextCursor: at + 1 < ordered.length ? encodeCursor(at + 1) : null,
+        });
+      }),
+      http.get(`${BASE}/events`, async ({ request }) => {
+        const url = new URL(request.url);
+        const { headers } = request;
+        this.eventRequests.push({ method: 'GET', url, headers, body: undefined, at: performance.now() });
+        if (this.eventsStatus !== 200) return HttpResponse.json(errorBody('not_found'), { status: this.eventsStatus });
+        const from = Number(headers.get('Last-Event-ID') ?? url.searchParams.get('since') ?? this.events.length);
+        const encoder = new TextEncoder();
+        let stream: ReadableStreamDefaultController<Uint8Array>;
+        const body = new ReadableStream<Uint8Array>({
+          start: (controller) => {
+            stream = controller;
+            let text = `retry: ${this.retryMs}\n\n`;
+            for (const [i, event] of this.events.entries()) if (i + 1 > from) text += event;
+            controller.enqueue(encoder.encode(`${text}id: ${this.events.length}\nevent: ready\ndata: {}\n\n`));
+            this.streams.add(controller);
+          },
+          cancel: () => void this.streams.delete(stream),
+        });
+        request.signal.addEventListener('abort', () => this.streams.delete(stream));
+        return new HttpResponse(body, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' } });
       }),
       http.post(`${BASE}/comments`, ({ request }) => this.postComment(request)),
       http.get(`${BASE}/comments/:id/replies`, async ({ request, params }) => {
@@ -127,6 +174,37 @@ export class FakeBackend {
         return new HttpResponse(null, { status: 204 });
       }),
     ];
+  }
+
+  /** GET /events requests, kept apart from `requests` (which are the thread's reads and writes). */
+  readonly eventRequests: RecordedRequest[] = [];
+  /** Live events sent so far, as written on the stream (the id of each is its place, from 1). */
+  readonly events: string[] = [];
+  /** The event streams open now. */
+  readonly streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  /** GET /events answers this status instead of a stream when not 200 (404: no live updates here). */
+  eventsStatus = 200;
+  /** The `retry:` advice each stream opens with (short: tests wait for reconnections). */
+  retryMs = 100;
+
+  /** Sends an event to every open stream and keeps it for replay. */
+  emit(event: string, data: unknown): string {
+    const id = String(this.events.length + 1);
+    const frame = `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    this.events.push(frame);
+    for (const stream of this.streams) stream.enqueue(new TextEncoder().encode(frame));
+    return id;
+  }
+
+  /** Sends raw bytes to every open stream (a malformed event, a comment line). */
+  emitRaw(text: string): void {
+    for (const stream of this.streams) stream.enqueue(new TextEncoder().encode(text));
+  }
+
+  /** Ends every open stream, as a server shutting down does. */
+  endStreams(): void {
+    for (const stream of this.streams) stream.close();
+    this.streams.clear();
   }
 
   /** The viewer's open reports, by comment id. */
