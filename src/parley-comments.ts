@@ -64,6 +64,11 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @csspart comment - Each comment's root element, carrying `data-comment-id`.
  * @csspart comment-author - A comment's author name.
  * @csspart comment-time - A comment's time.
+ * @csspart comment-link - The link around a comment's time: the article's URL with `#comment-{id}`.
+ * @csspart copy-link - A comment's "Copy link" button.
+ * @csspart new-comments - "Show N new comments" (live), or "Show new comments" when the stream could not catch up.
+ * @csspart new-replies - "Show N new replies" at the end of a conversation (live).
+ * @csspart show-all - Leaves a linked comment's view for the whole thread.
  * @csspart comment-body - A comment's text.
  * @csspart badge - An author badge.
  * @csspart replies-more - The button that loads more replies of a conversation.

@@ -16,6 +16,7 @@ before(async () => {
   site = await serveSite({
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
     '/parley-thread-view.js': { path: 'dist/parley-thread-view.js' },
+    '/parley-live.js': { path: 'dist/parley-live.js' },
   });
   api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
   site.files['/'] = {

@@ -16,6 +16,7 @@ before(async () => {
   site = await serveSite({
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
     '/parley-thread-view.js': { path: 'dist/parley-thread-view.js' },
+    '/parley-live.js': { path: 'dist/parley-live.js' },
     '/parley-posting.js': { path: 'dist/parley-posting.js' },
     '/parley-report.js': { path: 'dist/parley-report.js' },
     // Runs before the bundle: the token provider is set on the element before it upgrades.

@@ -90,6 +90,30 @@ describe('server/main.ts', () => {
     assert.equal(server.child.exitCode, 0);
   });
 
+  test('SIGTERM: an open event stream is ended (its client resumes elsewhere) and the process exits 0 at once', async (t) => {
+    const port = await freePort();
+    const database = await scratchDatabase();
+    t.after(() => database.drop());
+    const server = run({ PORT: String(port), PARLEY_DB: database.setting, PARLEY_JWT_SECRET: SECRET });
+    children.push(server.child);
+    await server.listening;
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/events?thread=sigterm-live`, { headers: { accept: 'text/event-stream' } });
+    assert.equal(response.status, 200);
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('event: ready')) text += new TextDecoder().decode((await reader.read()).value);
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await server.output;
+    assert.equal(server.child.exitCode, 0);
+    assert.ok(Date.now() - started < 5000, 'a stream does not hold the shutdown for its grace period');
+  });
+
   test('refuses to start half-configured, saying why', async () => {
     const server = run({ PARLEY_DB: ':memory:' });
     children.push(server.child);

@@ -1,0 +1,76 @@
+// Live, on the real thing: the built bundle in two separate Chromium browser contexts (two
+// readers who share nothing) against the reference server. A subscriber posts in one; the other,
+// signed out and only reading, is offered "Show 1 new comment" without reloading, and a link to
+// that comment opens the article at it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { startServer, type TestServer } from '../server/harness.js';
+import { launchBrowser, serveSite, type Site } from './browser.js';
+
+const THREAD = 'e2e-live-story';
+let api: TestServer;
+let site: Site;
+let browser: Browser;
+
+before(async () => {
+  const chunks = ['parley-comments', 'parley-thread-view', 'parley-posting', 'parley-report', 'parley-live'];
+  site = await serveSite({
+    ...Object.fromEntries(chunks.map((name) => [`/${name}.js`, { path: `dist/${name}.js` }])),
+    '/page.js': {
+      body: "document.querySelector('parley-comments').getAuthToken = () => localStorage.getItem('token');",
+      headers: { 'Content-Type': 'text/javascript' },
+    },
+  });
+  api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
+  site.files['/'] = {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live</title><link rel="icon" href="data:,"></head><body>
+<parley-comments backend-url="${api.base}/api/v1" thread-id="${THREAD}" thread-url="${site.origin}/" loading="eager"></parley-comments>
+<script type="module" src="/page.js"></script>
+<script type="module" src="/parley-comments.js"></script>
+</body></html>`,
+  };
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await api?.close();
+  site?.server.close();
+});
+
+/** A reader of their own (a fresh browser context: no shared storage, cookies or cache). */
+async function reader(token: string | null, hash = ''): Promise<Page> {
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  await tab.goto(`${site.origin}/`);
+  await tab.evaluate((t) => (t ? localStorage.setItem('token', t) : localStorage.removeItem('token')), token);
+  await tab.goto(`${site.origin}/${hash}`);
+  await tab.reload();
+  await tab.waitForFunction(() => document.querySelector('parley-comments')?.shadowRoot?.querySelector('[part~="header"] [part~="count"]'));
+  return tab;
+}
+
+test('a comment posted in one browser shows in the other as "Show 1 new comment", and its link opens at it', async () => {
+  const watcher = await reader(null);
+  // Reading, signed out; the stream is open once the thread has loaded.
+  await watcher.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('.empty'));
+
+  const writer = await reader(await api.token({ id: 'u-e2e-live', displayName: 'Ann Hale', subscriber: true }));
+  await writer.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="composer-input"]'));
+  const input = await writer.evaluateHandle(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('textarea')!);
+  await input.type('Heard live, across two browsers.');
+  await writer.evaluate(() => (document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="composer-submit"]') as HTMLElement).click());
+
+  await watcher.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="new-comments"]')?.textContent?.trim() === 'Show 1 new comment', { timeout: 10_000 });
+  assert.equal(await watcher.evaluate(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="count"]')!.textContent), '1 comment');
+  await watcher.evaluate(() => (document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="new-comments"]') as HTMLElement).click());
+  await watcher.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="comment-body"]')?.textContent === 'Heard live, across two browsers.');
+
+  // Its link, followed in a third browser, opens the article at that comment, marked.
+  const href = await watcher.evaluate(() => (document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="comment-link"]') as HTMLAnchorElement).href);
+  const id = decodeURIComponent(new URL(href).hash.slice('#comment-'.length));
+  const visitor = await reader(null, new URL(href).hash);
+  await visitor.waitForFunction((commentId) => document.querySelector('parley-comments')!.shadowRoot!
+    .querySelector(`[data-comment-id="${CSS.escape(commentId)}"]`)?.getAttribute('aria-current') === 'true', { timeout: 10_000 }, id);
+});
