@@ -47,6 +47,7 @@ describe('live updates: the stream', () => {
     </div>`).then((wrapper) => wrapper.querySelector('parley-comments')!);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(backend.requests, 'nothing at all before the element nears the viewport').to.have.length(0);
+    expect(backend.eventRequests).to.have.length(0);
     el.scrollIntoView({ block: 'center' });
     await waitForComments(el, 4);
     await openStream(backend);

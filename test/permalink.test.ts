@@ -113,6 +113,22 @@ describe('links to a comment', () => {
       .to.deep.equal(['c-5', 'c-4', 'c-3']);
   });
 
+  it('opens at a top-level comment on page 3, in view and marked, the list going on after it', async () => {
+    const backend = bigThread();
+    await serveBackend(backend);
+    linkTo('#comment-c-18');
+    const el = await fixture<ParleyComments>(html`<parley-comments backend-url=${BASE} thread-id=${THREAD_ID} thread-url=${ARTICLE}
+      loading="eager" page-size="5"></parley-comments>`);
+    await waitUntil(() => article(el, 'c-18')?.getAttribute('aria-current') === 'true', 'marked', { timeout: 4000 });
+    await waitUntil(() => {
+      const box = article(el, 'c-18')!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }, 'in view');
+    (await findPart(el, 'load-more')).click();
+    await waitUntil(() => article(el, 'c-13'));
+    expect(parts(el, 'comment').map((a) => a.dataset.commentId)).to.deep.equal(['c-18', 'c-17', 'c-16', 'c-15', 'c-14', 'c-13']);
+  });
+
   it('"Show all comments" leaves the link and shows the thread from its first page', async () => {
     const backend = bigThread();
     await serveBackend(backend);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { startServer, type TestServer } from '../server/harness.js';
+import { ADMIN_TOKEN, API, startServer, type TestServer } from '../server/harness.js';
 import { launchBrowser, serveSite, type Site } from './browser.js';
 
 const THREAD = 'e2e-live-story';
@@ -61,8 +61,10 @@ test('a comment posted in one browser shows in the other as "Show 1 new comment"
   const input = await writer.evaluateHandle(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('textarea')!);
   await input.type('Heard live, across two browsers.');
   await writer.evaluate(() => (document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="composer-submit"]') as HTMLElement).click());
+  const posted = Date.now();
 
   await watcher.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="new-comments"]')?.textContent?.trim() === 'Show 1 new comment', { timeout: 10_000 });
+  console.log(`# the other browser offered it ${Date.now() - posted} ms after Post was pressed`);
   assert.equal(await watcher.evaluate(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="count"]')!.textContent), '1 comment');
   await watcher.evaluate(() => (document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="new-comments"]') as HTMLElement).click());
   await watcher.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="comment-body"]')?.textContent === 'Heard live, across two browsers.');
@@ -73,4 +75,12 @@ test('a comment posted in one browser shows in the other as "Show 1 new comment"
   const visitor = await reader(null, new URL(href).hash);
   await visitor.waitForFunction((commentId) => document.querySelector('parley-comments')!.shadowRoot!
     .querySelector(`[data-comment-id="${CSS.escape(commentId)}"]`)?.getAttribute('aria-current') === 'true', { timeout: 10_000 }, id);
+
+  // A moderator removes it: every page showing it turns it into the placeholder, in place.
+  const removed = await api.call('POST', `${API}/admin/comments/${encodeURIComponent(id)}/remove`, { token: ADMIN_TOKEN });
+  assert.equal(removed.status, 200);
+  for (const tab of [watcher, writer, visitor]) {
+    await tab.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="comment-body"]')?.textContent
+      === 'This comment was removed by a moderator.', { timeout: 10_000 });
+  }
 });
