@@ -8,11 +8,11 @@ import pg from 'pg';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './pg-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { toEvent } from './store.js';
+import { EXPORT_TABLES, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -245,6 +245,55 @@ export class PostgresStore implements Store {
   async lastEventSeq(threadId: string): Promise<number> {
     const [row] = await this.rows<{ seq: number | null }>('SELECT MAX(seq)::float8 AS seq FROM events WHERE thread_id = $1', [threadId]);
     return row?.seq ?? 0;
+  }
+
+  async importBatch(batch: ImportBatch): Promise<ImportResult> {
+    return this.transaction(async (client) => {
+      const done: ImportResult = { threads: 0, users: 0, comments: 0, orphans: [] };
+      for (const t of batch.threads) {
+        done.threads += (await client.query(`INSERT INTO threads (id, title, url, status, created_at) VALUES ($1, $2, $3, $4, $5)
+          ON CONFLICT (id) DO NOTHING`, [t.id, t.title, t.url, t.status, t.createdAt])).rowCount ?? 0;
+      }
+      for (const u of batch.users) {
+        done.users += (await client.query('INSERT INTO users (id, display_name, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+          [u.id, u.displayName, u.updatedAt])).rowCount ?? 0;
+      }
+      const created: string[] = [];
+      for (const c of batch.comments) {
+        // The root is the parent's (or the parent itself), read in the same statement; no parent
+        // stored in the same thread: nothing is written, and the reply waits.
+        const inserted = await client.query(`INSERT INTO comments (id, thread_id, parent_id, root_id, author_id, body, status, created_at)
+          SELECT $1, $2, $3::text, p.root, $4, $5, $6, $7
+          FROM (SELECT NULL::text AS root WHERE $3::text IS NULL
+                UNION ALL SELECT COALESCE(root_id, id) FROM comments WHERE id = $3::text AND thread_id = $2) p
+          ON CONFLICT (id) DO NOTHING RETURNING id`, [c.id, c.threadId, c.parentId, c.authorId, c.body, c.status, c.createdAt]);
+        if (inserted.rowCount) {
+          created.push(c.id);
+          done.comments++;
+        } else if (c.parentId !== null && !(await client.query('SELECT 1 FROM comments WHERE id = $1', [c.id])).rowCount) {
+          done.orphans.push(c);
+        }
+      }
+      // History is not news: no live event for what was imported.
+      if (created.length) await client.query("DELETE FROM events WHERE kind = 'comment' AND comment_id = ANY($1::text[])", [created]);
+      return done;
+    });
+  }
+
+  async reassignAuthor(fromUserId: string, toUserId: string): Promise<number> {
+    return this.transaction(async (client) => {
+      // The user may not have signed in yet: they start with the imported name, which their first token replaces.
+      await client.query(`INSERT INTO users (id, display_name, updated_at) SELECT $2, display_name, updated_at FROM users WHERE id = $1
+        ON CONFLICT (id) DO NOTHING`, [fromUserId, toUserId]);
+      return (await client.query('UPDATE comments SET author_id = $2 WHERE author_id = $1', [fromUserId, toUserId])).rowCount ?? 0;
+    });
+  }
+
+  async exportRows(table: ExportTable, after: string | null, limit: number): Promise<Array<Record<string, unknown> & { key: string }>> {
+    if (!EXPORT_TABLES.includes(table)) throw new Error(`no table ${table}`);
+    const key = table === 'reports' ? "lpad(id::text, 20, '0')" : 'id';
+    const columns = table === 'threads' ? 'id, title, url, status, created_at' : '*';
+    return this.rows(`SELECT ${columns}, ${key} AS key FROM ${table} WHERE $1::text IS NULL OR ${key} > $1::text ORDER BY ${key} LIMIT $2`, [after, limit]);
   }
 
   async getComment(id: string): Promise<CommentRecord | null> {

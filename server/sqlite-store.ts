@@ -7,11 +7,11 @@ import Database from 'better-sqlite3';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './sqlite-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { toEvent } from './store.js';
+import { EXPORT_TABLES, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -242,6 +242,62 @@ export class SqliteStore implements Store {
     }).immediate();
     if (id === input.id) this.feed.emit(input.thread.id);
     return (await this.getComment(id))!;
+  }
+
+  async importBatch(batch: ImportBatch): Promise<ImportResult> {
+    const result = this.db.transaction((): ImportResult => {
+      const done: ImportResult = { threads: 0, users: 0, comments: 0, orphans: [] };
+      for (const t of batch.threads) {
+        done.threads += this.sql(`INSERT INTO threads (id, title, url, status, created_at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (id) DO NOTHING`).run(t.id, t.title, t.url, t.status, t.createdAt).changes;
+      }
+      for (const u of batch.users) {
+        done.users += this.sql(`INSERT INTO users (id, display_name, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+          .run(u.id, u.displayName, u.updatedAt).changes;
+      }
+      const created: string[] = [];
+      for (const c of batch.comments) {
+        let rootId: string | null = null;
+        if (c.parentId !== null) {
+          const parent = this.sql('SELECT id, root_id, thread_id FROM comments WHERE id = ?').get(c.parentId) as
+            { id: string; root_id: string | null; thread_id: string } | undefined;
+          if (!parent || parent.thread_id !== c.threadId) {
+            done.orphans.push(c);
+            continue;
+          }
+          rootId = parent.root_id ?? parent.id;
+        }
+        const changes = this.sql(`INSERT INTO comments (id, thread_id, parent_id, root_id, author_id, body, status, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+          .run(c.id, c.threadId, c.parentId, rootId, c.authorId, c.body, c.status, c.createdAt).changes;
+        if (changes) created.push(c.id);
+        done.comments += changes;
+      }
+      // History is not news: no live event for what was imported.
+      if (created.length) this.sql("DELETE FROM events WHERE kind = 'comment' AND comment_id IN (SELECT value FROM json_each(?))").run(JSON.stringify(created));
+      return done;
+    }).immediate();
+    if (result.threads || result.comments) this.feed.emit(null);
+    return result;
+  }
+
+  async reassignAuthor(fromUserId: string, toUserId: string): Promise<number> {
+    const changes = this.db.transaction(() => {
+      // The user may not have signed in yet: they start with the imported name, which their first token replaces.
+      this.sql(`INSERT INTO users (id, display_name, updated_at) SELECT ?, display_name, updated_at FROM users WHERE id = ?
+        ON CONFLICT (id) DO NOTHING`).run(toUserId, fromUserId);
+      return this.sql('UPDATE comments SET author_id = ? WHERE author_id = ?').run(toUserId, fromUserId).changes;
+    }).immediate();
+    if (changes) this.feed.emit(null);
+    return changes;
+  }
+
+  async exportRows(table: ExportTable, after: string | null, limit: number): Promise<Array<Record<string, unknown> & { key: string }>> {
+    const key = table === 'reports' ? "printf('%020d', id)" : 'id';
+    const columns = table === 'threads' ? 'id, title, url, status, created_at' : '*';
+    const rows = this.sql(`SELECT ${columns}, ${key} AS key FROM ${EXPORT_TABLES.includes(table) ? table : 'none'}
+      WHERE ? IS NULL OR ${key} > ? ORDER BY ${key} LIMIT ?`).all(after, after, limit) as Array<Record<string, unknown> & { key: string }>;
+    return rows;
   }
 
   async setCommentStatus(id: string, status: CommentStatus): Promise<CommentRecord | null> {

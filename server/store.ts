@@ -102,6 +102,28 @@ export interface RateRule {
   windowMs: number;
 }
 
+/** History brought in from another system (`npm run import`), written as it was. */
+export interface ImportBatch {
+  /** Created unless a thread with the id exists (then left as it is). */
+  threads: Array<{ id: string; title: string; url: string; status: ThreadStatus; createdAt: string }>;
+  /** Imported authors: created unless the id exists; they hold no token until the publisher maps them. */
+  users: Array<{ id: string; displayName: string; updatedAt: string }>;
+  /** In order; a reply's parent earlier in the batch or already stored. Created unless the id exists. */
+  comments: Array<{ id: string; threadId: string; parentId: string | null; authorId: string; body: string; status: CommentStatus; createdAt: string }>;
+}
+
+export interface ImportResult {
+  threads: number;
+  users: number;
+  comments: number;
+  /** Replies whose parent is not stored (yet): not written; the importer tries them again later. */
+  orphans: ImportBatch['comments'];
+}
+
+/** The tables `npm run export` writes out, in an order that can be read back. */
+export const EXPORT_TABLES = ['users', 'threads', 'comments', 'reports'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
 /** What the live event log (GET /events) records: written by the database's own triggers. */
 export type EventKind = 'comment' | 'removed' | 'thread';
 
@@ -179,6 +201,13 @@ export interface Store {
   listEvents(threadId: string, afterSeq: number, limit: number): Promise<EventRecord[]>;
   /** The thread's last event's seq; 0 when it has none. */
   lastEventSeq(threadId: string): Promise<number>;
+
+  /** Writes imported history in one transaction; what exists already (by id) is left alone. */
+  importBatch(batch: ImportBatch): Promise<ImportResult>;
+  /** Gives an imported author's comments to a real user (the publisher's mapping); returns how many. */
+  reassignAuthor(fromUserId: string, toUserId: string): Promise<number>;
+  /** A table's rows (columns as stored, times as ISO text), by key, strictly after `after`. */
+  exportRows(table: ExportTable, after: string | null, limit: number): Promise<Array<Record<string, unknown> & { key: string }>>;
 
   /** Throws unless the storage answers: the health check. */
   ping(): Promise<void>;
