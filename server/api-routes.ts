@@ -53,7 +53,9 @@ export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes,
       return { status: 204 };
     })
     .add('GET', '/comments/:id/context', async ({ req, url, params }) => {
-      const q = { sort: url.searchParams.get('sort'), limit: parseLimit(url.searchParams.get('limit')) };
+      const threadId = url.searchParams.get('thread');
+      if (threadId !== null && !isThreadId(threadId)) throw new ApiError(400, 'invalid_thread', 'thread must be 1–512 characters.');
+      const q = { sort: url.searchParams.get('sort'), limit: parseLimit(url.searchParams.get('limit')), threadId };
       const body = await service.context(params.id!, q, await viewerOf(req));
       return { status: 200, body, cache: hasCredentials(req) ? 'private' : undefined };
     })

@@ -33,8 +33,9 @@ export interface CommentContextJson {
   nextCursor: string | null;
 }
 
-/** Replies read at a time while looking for a linked reply. */
+/** Replies read at a time while looking for a linked reply, and the most sent before it. */
 const CONTEXT_SCAN = 100;
+const CONTEXT_BEFORE = 200;
 
 export type Clock = () => number;
 
@@ -108,19 +109,21 @@ export class CommentsService {
    * One comment in place (a `#comment-{id}` link): its conversation from the start through it
    * and a page after, and the cursor that continues the top-level list after that conversation.
    */
-  async context(commentId: string, q: { sort: string | null; limit: number }, viewer: UserRecord | null): Promise<CommentContextJson> {
+  async context(commentId: string, q: { sort: string | null; limit: number; threadId: string | null }, viewer: UserRecord | null): Promise<CommentContextJson> {
     const sort = q.sort ?? 'newest';
     if (sort !== 'newest' && sort !== 'oldest') throw new ApiError(400, 'invalid_sort', 'sort must be newest or oldest.');
     const viewerId = viewer?.id ?? null;
     const target = await this.store.getComment(commentId);
     // A link never leads to a removed comment's placeholder, nor to someone else's pending one.
     if (target === null || !isActionable(target, viewerId ?? '')) throw commentNotFound();
+    // Asked from a thread's page: a comment of another thread is not found there.
+    if (q.threadId !== null && target.threadId !== q.threadId) throw commentNotFound();
     const root = target.rootId === null ? target : await this.store.getComment(target.rootId);
     if (root === null) throw commentNotFound();
     const lastEventId = String(await this.store.lastEventSeq(root.threadId));
-    // The conversation up to the target (all of it: a reply far down arrives with what precedes
-    // it, so the reader can read up to it), then `limit` more.
-    const replies: CommentRecord[] = [];
+    // The conversation up to the target (a reply far down arrives with what precedes it, so the
+    // reader can read up to it — at most CONTEXT_BEFORE replies of it), then `limit` more.
+    let replies: CommentRecord[] = [];
     let after: Position | null = null;
     if (target !== root) {
       for (;;) {
@@ -128,6 +131,7 @@ export class CommentsService {
         const at = rows.findIndex((r) => r.id === target.id);
         replies.push(...(at >= 0 ? rows.slice(0, at + 1) : rows));
         after = replies[replies.length - 1] ?? after;
+        replies = replies.slice(-(CONTEXT_BEFORE + 1));
         if (at >= 0) break;
         if (rows.length < CONTEXT_SCAN) throw commentNotFound(); // not in its conversation for this viewer
       }

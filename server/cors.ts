@@ -2,7 +2,8 @@
 // other origin cannot read a viewer's answers. Same-origin requests need none of this.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+// Last-Event-ID: an EventSource on a publisher's page resumes GET /events with it.
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID';
 const ALLOWED_METHODS = 'GET, POST, DELETE';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 

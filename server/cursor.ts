@@ -52,3 +52,12 @@ export function decodeQueuePosition(raw: string): QueuePosition {
   }
   return { openReports: openReports as number, firstReportAt, commentId };
 }
+
+/** The audit log's cursor: the id of the last entry shown (pages go back in time). */
+export const encodeAuditCursor = (id: number): string => encode(['audit', id]);
+
+export function decodeAuditCursor(raw: string): number {
+  const [id, ...rest] = decode('audit', raw);
+  if (!Number.isSafeInteger(id) || (id as number) < 1 || rest.length > 0) throw invalidCursor();
+  return id as number;
+}

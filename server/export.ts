@@ -4,13 +4,14 @@ import type { Writable } from 'node:stream';
 import { EXPORT_TABLES, type ExportTable, type Store } from './store.js';
 
 const PAGE = 1000;
+const TYPES: Record<ExportTable, string> = { users: 'user', threads: 'thread', comments: 'comment', reports: 'report', audit_log: 'audit' };
 
 /** One row as written: the same on every store (booleans as booleans, ids as text). */
 function normalise(table: ExportTable, row: Record<string, unknown>): Record<string, unknown> {
   const { key: _, ...rest } = row;
   for (const name of ['subscriber', 'staff']) if (name in rest) rest[name] = Boolean(rest[name]);
-  if (table === 'reports') rest.id = Number(rest.id);
-  return { type: table.slice(0, -1), ...rest };
+  if (table === 'reports' || table === 'audit_log') rest.id = Number(rest.id);
+  return { type: TYPES[table], ...rest };
 }
 
 export async function exportAll(store: Store, out: Writable): Promise<Record<ExportTable, number>> {

@@ -90,30 +90,39 @@ export class LiveHub {
   async serve(req: IncomingMessage, res: ServerResponse, threadId: string, viewerId: string | null, since: string | null): Promise<void> {
     if (this.closing) throw unavailable('This instance is shutting down.');
     if (this.count >= this.options.maxStreams) throw unavailable('Too many live streams on this instance.');
-    const head = await this.store.lastEventSeq(threadId);
-    const from = parseSeq(since);
-    // Unknown, from another database, or too far behind: start from now, and say so.
-    const reset = since !== null && (from === null || from > head
-      || (await this.store.listEvents(threadId, from, REPLAY_LIMIT + 1)).length > REPLAY_LIMIT);
-    if (req.destroyed || this.closing) return;
-    res.writeHead(200, {
+    // The slot is taken now, before the reads below: a burst of reconnections cannot overshoot.
+    this.count++;
+    let watched: Watched | undefined;
+    let stream: Stream | undefined;
+    try {
+      const head = await this.store.lastEventSeq(threadId);
+      const from = parseSeq(since);
+      // Unknown, from another database, or too far behind: start from now, and say so.
+      const reset = since !== null && (from === null || from > head
+        || (await this.store.listEvents(threadId, from, REPLAY_LIMIT + 1)).length > REPLAY_LIMIT);
+      if (this.closing) throw unavailable('This instance is shutting down.');
+      if (req.destroyed) return;
+      res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
-      'X-Accel-Buffering': 'no',
-    });
-    const stream: Stream = { res, viewerId, seq: from === null || reset ? head : from, live: false };
-    res.write(`retry: ${RETRY_MS}\n\n`);
-    if (reset) res.write(frame('reset', head, {}));
-    let watched = this.threads.get(threadId);
-    if (!watched) this.threads.set(threadId, (watched = { streams: new Set(), running: false, again: false }));
-    watched.streams.add(stream);
-    this.count++;
-    const closed = new Promise<void>((resolve) => res.once('close', resolve));
-    this.pump(threadId);
-    await closed;
-    watched.streams.delete(stream);
-    this.count--;
-    if (watched.streams.size === 0 && this.threads.get(threadId) === watched && !watched.running) this.threads.delete(threadId);
+        'X-Accel-Buffering': 'no',
+      });
+      stream = { res, viewerId, seq: from === null || reset ? head : from, live: false };
+      res.write(`retry: ${RETRY_MS}\n\n`);
+      if (reset) res.write(frame('reset', head, {}));
+      watched = this.threads.get(threadId);
+      if (!watched) this.threads.set(threadId, (watched = { streams: new Set(), running: false, again: false }));
+      watched.streams.add(stream);
+      const closed = new Promise<void>((resolve) => res.once('close', resolve));
+      this.pump(threadId);
+      await closed;
+    } finally {
+      this.count--;
+      if (watched && stream) {
+        watched.streams.delete(stream);
+        if (watched.streams.size === 0 && this.threads.get(threadId) === watched && !watched.running) this.threads.delete(threadId);
+      }
+    }
   }
 
   /** Ends every stream (shutdown): clients reconnect, to another instance, from where they were. */

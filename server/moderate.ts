@@ -1,5 +1,6 @@
 // `npm run moderate -- <command>`: the moderation API's functions, run directly against
 // PARLEY_DB (default .data/parley.db; a postgres:// URL for the PostgreSQL store) — for a moderator at a terminal, or a cron job.
+import { userInfo } from 'node:os';
 import { ConfigError, storageConfigFromEnv } from './config.js';
 import { ApiError } from './errors.js';
 import { Moderation } from './moderation.js';
@@ -17,22 +18,25 @@ const USAGE = `usage: npm run moderate -- <command>
   suspend <userId> <until>    the same until an ISO 8601 time, e.g. 2030-01-31T00:00:00Z
   unban <userId>              lift a ban or suspension
   close <threadId>            no new comments on a thread
-  reopen <threadId>           allow comments again`;
+  reopen <threadId>           allow comments again
+  audit [limit]               who did what when, newest first
+The audit log names you as PARLEY_MODERATOR, else cli:<your login name>.`;
 
-type Command = (m: Moderation, args: string[]) => Promise<unknown>;
+type Command = (m: Moderation, args: string[], actor: string) => Promise<unknown>;
 
 // min/max: how many arguments each command takes.
 const COMMANDS: Readonly<Record<string, { min: number; max: number; run: Command }>> = {
   'list-reports': { min: 0, max: 1, run: (m, [limit]) => m.listReports(parseLimit(limit ?? null, 100), null) },
   'list-pending': { min: 0, max: 1, run: (m, [limit]) => m.listPending(parseLimit(limit ?? null, 100), null) },
-  remove: { min: 1, max: 1, run: (m, [id]) => m.remove(id!) },
-  restore: { min: 1, max: 1, run: (m, [id]) => m.restore(id!) },
-  dismiss: { min: 1, max: 1, run: (m, [id]) => m.dismissReports(id!) },
-  ban: { min: 1, max: 1, run: (m, [id]) => m.ban(id!) },
-  suspend: { min: 2, max: 2, run: (m, [id, until]) => m.suspend(id!, until) },
-  unban: { min: 1, max: 1, run: (m, [id]) => m.unban(id!) },
-  close: { min: 1, max: 1, run: (m, [id]) => m.setThreadStatus(id, 'closed') },
-  reopen: { min: 1, max: 1, run: (m, [id]) => m.setThreadStatus(id, 'open') },
+  remove: { min: 1, max: 1, run: (m, [id], actor) => m.remove(id!, actor) },
+  restore: { min: 1, max: 1, run: (m, [id], actor) => m.restore(id!, actor) },
+  dismiss: { min: 1, max: 1, run: (m, [id], actor) => m.dismissReports(id!, actor) },
+  ban: { min: 1, max: 1, run: (m, [id], actor) => m.ban(id!, actor) },
+  suspend: { min: 2, max: 2, run: (m, [id, until], actor) => m.suspend(id!, until, actor) },
+  unban: { min: 1, max: 1, run: (m, [id], actor) => m.unban(id!, actor) },
+  close: { min: 1, max: 1, run: (m, [id], actor) => m.setThreadStatus(id, 'closed', actor) },
+  reopen: { min: 1, max: 1, run: (m, [id], actor) => m.setThreadStatus(id, 'open', actor) },
+  audit: { min: 0, max: 1, run: (m, [limit]) => m.listAudit(parseLimit(limit ?? null, 100), null) },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -47,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
     const settings = storageConfigFromEnv(process.env);
     store = await openStore(settings);
     const { maxCommentLength } = settings;
-    const result = await command.run(new Moderation(store, maxCommentLength), args);
+    const actor = process.env.PARLEY_MODERATOR || `cli:${userInfo().username}`;
+    const result = await command.run(new Moderation(store, maxCommentLength), args, actor);
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } catch (error) {

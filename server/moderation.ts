@@ -2,10 +2,10 @@
 // two can never disagree about what "remove" or "ban" means.
 import { presentComments, presentOne } from './comment-views.js';
 import type { Clock } from './comments-service.js';
-import { decodePosition, decodeQueuePosition, encodeQueuePosition, paginate } from './cursor.js';
+import { decodeAuditCursor, decodePosition, decodeQueuePosition, encodeAuditCursor, encodeQueuePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound } from './errors.js';
 import { presentThread, presentViewer, type CommentJson, type ThreadJson, type ViewerJson } from './present.js';
-import type { CommentStatus, ReportRecord, Store, UserStatus } from './store.js';
+import type { AuditRecord, CommentStatus, ReportRecord, Store, UserStatus } from './store.js';
 import { isThreadId } from './validate.js';
 
 export interface AdminReportsPageJson {
@@ -21,6 +21,14 @@ export interface AdminPendingPageJson {
   items: Array<{ comment: CommentJson; threadId: string }>;
   nextCursor: string | null;
 }
+
+export interface AdminAuditPageJson {
+  items: AuditRecord[];
+  nextCursor: string | null;
+}
+
+/** Who the audit log names when no moderator name came with the request. */
+export const DEFAULT_ACTOR = 'admin';
 
 const userNotFound = (): ApiError => new ApiError(404, 'user_not_found', 'No user with that id has signed in here.');
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -61,46 +69,72 @@ export class Moderation {
   }
 
   /** Hides the text (replies stay) and settles the reports that led here. */
-  async remove(commentId: string): Promise<CommentJson> {
+  async remove(commentId: string, actor = DEFAULT_ACTOR): Promise<CommentJson> {
     const comment = await this.changeComment(commentId, 'removed');
     await this.store.closeReports(commentId, null, 'actioned', this.nowIso());
+    await this.audit(actor, 'remove', 'comment', commentId);
     return comment;
   }
 
   /** Publishes a removed comment again, or approves a pending one. */
-  async restore(commentId: string): Promise<CommentJson> {
-    return this.changeComment(commentId, 'published');
+  async restore(commentId: string, actor = DEFAULT_ACTOR): Promise<CommentJson> {
+    const comment = await this.changeComment(commentId, 'published');
+    await this.audit(actor, 'restore', 'comment', commentId);
+    return comment;
   }
 
-  async dismissReports(commentId: string): Promise<CommentJson> {
+  async dismissReports(commentId: string, actor = DEFAULT_ACTOR): Promise<CommentJson> {
     const record = await this.store.getComment(commentId);
     if (!record) throw commentNotFound();
     await this.store.closeReports(commentId, null, 'dismissed', this.nowIso());
+    await this.audit(actor, 'dismiss-reports', 'comment', commentId);
     return presentOne(this.store, record, null);
   }
 
-  async ban(userId: string): Promise<ViewerJson> {
-    return this.changeUser(userId, 'banned', null);
+  async ban(userId: string, actor = DEFAULT_ACTOR): Promise<ViewerJson> {
+    const user = await this.changeUser(userId, 'banned', null);
+    await this.audit(actor, 'ban', 'user', userId);
+    return user;
   }
 
-  async suspend(userId: string, until: unknown): Promise<ViewerJson> {
+  async suspend(userId: string, until: unknown, actor = DEFAULT_ACTOR): Promise<ViewerJson> {
     if (typeof until !== 'string' || !ISO_TIMESTAMP.test(until) || !(Date.parse(until) > this.clock())) {
       throw new ApiError(422, 'invalid_until', 'until must be an ISO 8601 timestamp in the future.');
     }
-    return this.changeUser(userId, 'suspended', new Date(until).toISOString());
+    const user = await this.changeUser(userId, 'suspended', new Date(until).toISOString());
+    await this.audit(actor, 'suspend', 'user', userId, `until ${user.suspendedUntil}`);
+    return user;
   }
 
   /** Lifts a ban or a suspension. */
-  async unban(userId: string): Promise<ViewerJson> {
-    return this.changeUser(userId, 'active', null);
+  async unban(userId: string, actor = DEFAULT_ACTOR): Promise<ViewerJson> {
+    const user = await this.changeUser(userId, 'active', null);
+    await this.audit(actor, 'unban', 'user', userId);
+    return user;
   }
 
-  async setThreadStatus(threadId: unknown, status: unknown): Promise<ThreadJson> {
+  async setThreadStatus(threadId: unknown, status: unknown, actor = DEFAULT_ACTOR): Promise<ThreadJson> {
     if (!isThreadId(threadId)) throw new ApiError(422, 'invalid_thread', 'thread must be a thread id.');
     if (status !== 'open' && status !== 'closed') throw new ApiError(422, 'invalid_status', 'status must be open or closed.');
     const thread = await this.store.setThreadStatus(threadId, status);
     if (!thread) throw new ApiError(404, 'thread_not_found', 'No thread with that id has comments.');
+    await this.audit(actor, status === 'closed' ? 'close' : 'reopen', 'thread', threadId);
     return presentThread(thread, this.maxCommentLength);
+  }
+
+  /** Who did what when, newest first. */
+  async listAudit(limit: number, cursor: string | null): Promise<AdminAuditPageJson> {
+    const before = cursor === null ? null : decodeAuditCursor(cursor);
+    const rows = await this.store.listAudit({ before, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(({ id: _, ...entry }) => entry),
+      nextCursor: rows.length > limit ? encodeAuditCursor(page[page.length - 1]!.id) : null,
+    };
+  }
+
+  private audit(actor: string, action: AuditRecord['action'], type: AuditRecord['target']['type'], id: string, detail: string | null = null): Promise<void> {
+    return this.store.recordAudit({ at: this.nowIso(), actor, action, target: { type, id }, detail });
   }
 
   private async changeComment(commentId: string, status: CommentStatus): Promise<CommentJson> {

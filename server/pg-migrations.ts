@@ -111,9 +111,9 @@ const MIGRATIONS: readonly string[] = [
   `,
   // The live event log (GET /events), as in sqlite-migrations.ts. An identity is handed out when
   // a row is inserted, not when it commits, so two writers to one thread could commit out of
-  // order and a reader that has seen seq 11 would never see 10. Each writer therefore takes the
-  // thread's advisory lock (held to its commit) before taking a seq: within a thread, seq order
-  // is commit order, which is all a stream (one thread) needs.
+  // order and a reader that has seen seq 11 would never see 10. Each writer therefore takes a
+  // lock on the thread (held to its commit) before taking a seq: within a thread, seq order is
+  // commit order, which is all a stream (one thread) needs. (Migration 4 replaces the lock.)
   `
   CREATE TABLE events (
     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -151,6 +151,50 @@ const MIGRATIONS: readonly string[] = [
     FOR EACH ROW EXECUTE FUNCTION parley_log_event();
   CREATE TRIGGER threads_events AFTER UPDATE OF status ON threads
     FOR EACH ROW EXECUTE FUNCTION parley_log_event();
+  `,
+  // The event trigger serialises writers on the thread's row instead of an advisory lock. The
+  // count trigger (which fires after it: triggers fire in name order) and posting's thread upsert
+  // both take that row lock; an advisory lock taken in between made a removal and a post to the
+  // same thread wait on each other (deadlock). One lock, always first: the thread's row.
+  `
+  CREATE OR REPLACE FUNCTION parley_log_event() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    thread TEXT;
+    kind TEXT;
+    comment TEXT;
+  BEGIN
+    IF TG_TABLE_NAME = 'threads' THEN
+      -- The UPDATE holds this row already: the seq below is taken under it.
+      IF TG_OP <> 'UPDATE' OR OLD.status = NEW.status THEN RETURN NULL; END IF;
+      thread := NEW.id; kind := 'thread'; comment := NULL;
+    ELSE
+      IF TG_OP = 'INSERT' AND NEW.status = 'published' THEN
+        kind := 'comment';
+      ELSIF TG_OP = 'UPDATE' AND OLD.status <> NEW.status AND NEW.status = 'published' THEN
+        kind := 'comment';
+      ELSIF TG_OP = 'UPDATE' AND OLD.status = 'published' AND NEW.status <> 'published' THEN
+        kind := 'removed';
+      ELSE
+        RETURN NULL;
+      END IF;
+      thread := NEW.thread_id; comment := NEW.id;
+      PERFORM 1 FROM threads WHERE id = thread FOR NO KEY UPDATE;
+    END IF;
+    INSERT INTO events (thread_id, kind, comment_id) VALUES (thread, kind, comment);
+    RETURN NULL;
+  END $$;
+  `,
+  // Who did what when (GET /admin/audit), as in sqlite-migrations.ts.
+  `
+  CREATE TABLE audit_log (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT COLLATE "C" NOT NULL,
+    detail TEXT
+  );
   `,
 ];
 

@@ -8,11 +8,11 @@ import pg from 'pg';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './pg-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { EXPORT_TABLES, toEvent } from './store.js';
+import { EXPORT_TABLES, toAudit, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -247,6 +247,17 @@ export class PostgresStore implements Store {
     return row?.seq ?? 0;
   }
 
+  async recordAudit(e: AuditRecord): Promise<void> {
+    await this.pool.query('INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+      [e.at, e.actor, e.action, e.target.type, e.target.id, e.detail]);
+  }
+
+  async listAudit({ before, limit }: { before: number | null; limit: number }): Promise<Array<AuditRecord & { id: number }>> {
+    const rows = await this.rows<AuditRow>('SELECT id::float8 AS id, at, actor, action, target_type, target_id, detail FROM audit_log WHERE $1::bigint IS NULL OR id < $1::bigint ORDER BY id DESC LIMIT $2',
+      [before, limit]);
+    return rows.map(toAudit);
+  }
+
   async importBatch(batch: ImportBatch): Promise<ImportResult> {
     return this.transaction(async (client) => {
       const done: ImportResult = { threads: 0, users: 0, comments: 0, orphans: [] };
@@ -291,7 +302,7 @@ export class PostgresStore implements Store {
 
   async exportRows(table: ExportTable, after: string | null, limit: number): Promise<Array<Record<string, unknown> & { key: string }>> {
     if (!EXPORT_TABLES.includes(table)) throw new Error(`no table ${table}`);
-    const key = table === 'reports' ? "lpad(id::text, 20, '0')" : 'id';
+    const key = table === 'reports' || table === 'audit_log' ? "lpad(id::text, 20, '0')" : 'id';
     const columns = table === 'threads' ? 'id, title, url, status, created_at' : '*';
     return this.rows(`SELECT ${columns}, ${key} AS key FROM ${table} WHERE $1::text IS NULL OR ${key} > $1::text ORDER BY ${key} LIMIT $2`, [after, limit]);
   }

@@ -114,6 +114,18 @@ const MIGRATIONS: readonly string[] = [
     INSERT INTO events (thread_id, kind, comment_id) VALUES (NEW.id, 'thread', NULL);
   END;
   `,
+  // Who did what when (GET /admin/audit): every moderation action, through the API or the CLI.
+  `
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    detail TEXT
+  );
+  `,
 ];
 
 /** Brings the schema up to date inside one transaction per migration. */

@@ -7,11 +7,11 @@ import Database from 'better-sqlite3';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './sqlite-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { EXPORT_TABLES, toEvent } from './store.js';
+import { EXPORT_TABLES, toAudit, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -244,6 +244,16 @@ export class SqliteStore implements Store {
     return (await this.getComment(id))!;
   }
 
+  async recordAudit(e: AuditRecord): Promise<void> {
+    this.sql('INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(e.at, e.actor, e.action, e.target.type, e.target.id, e.detail);
+  }
+
+  async listAudit({ before, limit }: { before: number | null; limit: number }): Promise<Array<AuditRecord & { id: number }>> {
+    const rows = this.sql('SELECT * FROM audit_log WHERE ? IS NULL OR id < ? ORDER BY id DESC LIMIT ?').all(before, before, limit) as AuditRow[];
+    return rows.map(toAudit);
+  }
+
   async importBatch(batch: ImportBatch): Promise<ImportResult> {
     const result = this.db.transaction((): ImportResult => {
       const done: ImportResult = { threads: 0, users: 0, comments: 0, orphans: [] };
@@ -293,7 +303,7 @@ export class SqliteStore implements Store {
   }
 
   async exportRows(table: ExportTable, after: string | null, limit: number): Promise<Array<Record<string, unknown> & { key: string }>> {
-    const key = table === 'reports' ? "printf('%020d', id)" : 'id';
+    const key = table === 'reports' || table === 'audit_log' ? "printf('%020d', id)" : 'id';
     const columns = table === 'threads' ? 'id, title, url, status, created_at' : '*';
     const rows = this.sql(`SELECT ${columns}, ${key} AS key FROM ${EXPORT_TABLES.includes(table) ? table : 'none'}
       WHERE ? IS NULL OR ${key} > ? ORDER BY ${key} LIMIT ?`).all(after, after, limit) as Array<Record<string, unknown> & { key: string }>;

@@ -121,8 +121,19 @@ export interface ImportResult {
 }
 
 /** The tables `npm run export` writes out, in an order that can be read back. */
-export const EXPORT_TABLES = ['users', 'threads', 'comments', 'reports'] as const;
+export const EXPORT_TABLES = ['users', 'threads', 'comments', 'reports', 'audit_log'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+/** One moderation action, as the audit log keeps it. */
+export interface AuditRecord {
+  at: string;
+  /** Who: the moderator's name sent with the admin token, or the CLI's user. */
+  actor: string;
+  action: 'remove' | 'restore' | 'dismiss-reports' | 'ban' | 'suspend' | 'unban' | 'close' | 'reopen';
+  target: { type: 'comment' | 'user' | 'thread'; id: string };
+  /** What else the action said (a suspension's end). */
+  detail: string | null;
+}
 
 /** What the live event log (GET /events) records: written by the database's own triggers. */
 export type EventKind = 'comment' | 'removed' | 'thread';
@@ -139,6 +150,11 @@ export interface EventRecord {
 /** An events row as both stores read it (the seq as a JS number: 2^53 events is far off). */
 export interface EventRow { seq: number; thread_id: string; kind: EventKind; comment_id: string | null }
 export const toEvent = (r: EventRow): EventRecord => ({ seq: Number(r.seq), threadId: r.thread_id, kind: r.kind, commentId: r.comment_id });
+
+export interface AuditRow { id: number; at: string; actor: string; action: AuditRecord['action']; target_type: AuditRecord['target']['type']; target_id: string; detail: string | null }
+export const toAudit = (r: AuditRow): AuditRecord & { id: number } => ({
+  id: Number(r.id), at: r.at, actor: r.actor, action: r.action, target: { type: r.target_type, id: r.target_id }, detail: r.detail,
+});
 
 /** A committed change a signed-out reader could see: the thread's id, or null for "any thread". */
 export type ChangeListener = (threadId: string | null) => void;
@@ -201,6 +217,10 @@ export interface Store {
   listEvents(threadId: string, afterSeq: number, limit: number): Promise<EventRecord[]>;
   /** The thread's last event's seq; 0 when it has none. */
   lastEventSeq(threadId: string): Promise<number>;
+
+  recordAudit(entry: AuditRecord): Promise<void>;
+  /** The audit log, newest first, strictly before entry `before` (an id from an earlier page). */
+  listAudit(query: { before: number | null; limit: number }): Promise<Array<AuditRecord & { id: number }>>;
 
   /** Writes imported history in one transaction; what exists already (by id) is left alone. */
   importBatch(batch: ImportBatch): Promise<ImportResult>;

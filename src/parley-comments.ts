@@ -294,7 +294,7 @@ export class ParleyComments extends LitElement implements LiveHost {
   }
 
   private get started(): boolean {
-    return this.loading === 'eager' || this.visibility.near;
+    return this.loading === 'eager' || this.visibility.near || this.liveState.linking;
   }
 
   static override get observedAttributes(): string[] {

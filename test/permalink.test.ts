@@ -129,6 +129,30 @@ describe('links to a comment', () => {
     expect(parts(el, 'comment').map((a) => a.dataset.commentId)).to.deep.equal(['c-18', 'c-17', 'c-16', 'c-15', 'c-14', 'c-13']);
   });
 
+  it('with loading="lazy" far down the page, a link still loads and brings the comment into view at once', async () => {
+    const backend = bigThread();
+    await serveBackend(backend);
+    linkTo('#comment-c-12');
+    const wrapper = await fixture(html`<div><div style="height: 4000px">The article</div>
+      <parley-comments backend-url=${BASE} thread-id=${THREAD_ID} thread-url=${ARTICLE}></parley-comments></div>`);
+    const el = wrapper.querySelector('parley-comments') as ParleyComments;
+    await waitUntil(() => article(el, 'c-12')?.getAttribute('aria-current') === 'true', 'marked without the reader scrolling', { timeout: 4000 });
+    expect(backend.requests[0]!.url.searchParams.get('thread'), 'asked for in this thread').to.equal(THREAD_ID);
+    await waitUntil(() => {
+      const box = article(el, 'c-12')!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }, 'in view');
+  });
+
+  it('a link to a comment of another thread is not followed into it', async () => {
+    const backend = bigThread();
+    await serveBackend(backend);
+    linkTo('#comment-c-12');
+    const el = await fixture<ParleyComments>(html`<parley-comments backend-url=${BASE} thread-id="https://news.test/another-article"
+      loading="eager"></parley-comments>`);
+    await waitUntil(() => parts(el, 'notice').map(text).includes('The comment in your link is not available. Here is the conversation as usual.'));
+  });
+
   it('"Show all comments" leaves the link and shows the thread from its first page', async () => {
     const backend = bigThread();
     await serveBackend(backend);

@@ -28,6 +28,11 @@ export class LiveController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The address names a comment: the thread loads at once, whatever `loading` says. */
+  get linking(): boolean {
+    return !!this.linkedId;
+  }
+
   hostUpdated(): void {
     if (this.host.live !== 'off' && this.host.threadState.status === 'ready') void this.start();
   }

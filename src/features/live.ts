@@ -32,8 +32,11 @@ export const timings = {
   maxBackoffMs: 60_000,
 };
 
-/** Answers that mean "no live updates here" (or not for this reader): the widget stops asking. */
-const FINAL = [401, 403, 404, 405, 410, 501];
+/**
+ * Answers that mean "no live updates here" (or not for this reader): the widget stops asking
+ * until the next load. A 401 is not one: the next try asks `getAuthToken` for a fresh token.
+ */
+const FINAL = [403, 404, 405, 410, 501];
 
 export interface LiveFeature extends ReactiveController {
   /** Above the list: the new-comments button, the linked comment's notices. */
@@ -42,6 +45,8 @@ export interface LiveFeature extends ReactiveController {
   repliesBar(rootId: string): TemplateResult | typeof litNothing;
   /** The conversation's waiting replies (a new array whenever they change). */
   waiting(rootId: string): readonly Comment[] | undefined;
+  /** Whether the stream has told of this comment (and so the count includes it). */
+  told(id: string): boolean;
   /** A linked comment's context as the first page; null to load the thread as usual. */
   context(id: string, signal: AbortSignal): Promise<ThreadPage | null>;
 }
@@ -76,6 +81,8 @@ export const liveFeature = (kit: Kit) => {
     /** New top-level comments, oldest first, and new replies per conversation, waiting for a press. */
     let waitingTop: Comment[] = [];
     const waitingReplies = new Map<string, Comment[]>();
+    /** Comments the stream has told of: their `count` came with them. */
+    const seen = new Set<string>();
     /** The stream could not replay what was missed: the reader is offered a fresh first page. */
     let stale = false;
     /** The first page the stream follows, and the last event it had. */
@@ -98,8 +105,12 @@ export const liveFeature = (kit: Kit) => {
     let linkedReplies: { rootId: string; cursor: string | null } | null = null;
     let missing = false;
 
+    // Once seen, the thread stays live while it is on the page: scrolling past it does not
+    // close and reopen the stream.
     const observer = new IntersectionObserver((entries) => {
-      onScreen = entries.some((entry) => entry.isIntersecting);
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      onScreen = true;
+      observer.disconnect();
       sync();
     });
     const onVisibility = (): void => {
@@ -124,9 +135,15 @@ export const liveFeature = (kit: Kit) => {
         linkedReplies = null;
         waitingTop = [];
         waitingReplies.clear();
-        stale = false;
+        stale = gaveUp = false;
+        failures = 0;
+        clearTimeout(announced);
         close();
       }
+      // What the reader's own post (or anything else) has put on screen meanwhile waits no more.
+      const shown = (c: Comment) => where(c.id, false) !== undefined;
+      if (waitingTop.some(shown)) waitingTop = waitingTop.filter((c) => !shown(c));
+      for (const [rootId, list] of waitingReplies) if (list.some(shown)) waitingReplies.set(rootId, list.filter((c) => !shown(c)));
       const wanted = host.isConnected && host.live !== 'off' && state.status === 'ready' && onScreen && !hiddenLong && !gaveUp;
       if (!wanted) close();
       else if (!abort && !reconnect) void connect();
@@ -229,16 +246,17 @@ export const liveFeature = (kit: Kit) => {
       host.requestUpdate();
     }
 
-    /** Every comment shown, waiting, or in a loaded conversation, with the conversation's key. */
-    function where(id: string): string | null | undefined {
-      if (state.comments.some((c) => c.id === id) || waitingTop.some((c) => c.id === id)) return null;
+    /** Where a comment is — shown, or (with `waiting`) waiting for a press: null on top, else its conversation's key. */
+    function where(id: string, waiting = true): string | null | undefined {
+      if (state.comments.some((c) => c.id === id) || (waiting && waitingTop.some((c) => c.id === id))) return null;
       for (const [rootId, conversation] of state.conversations) {
-        if (conversation.replies.some((r) => r.id === id) || waitingReplies.get(rootId)?.some((r) => r.id === id)) return rootId;
+        if (conversation.replies.some((r) => r.id === id) || (waiting && waitingReplies.get(rootId)?.some((r) => r.id === id))) return rootId;
       }
       return undefined;
     }
 
     function arrived(comment: Comment): void {
+      seen.add(comment.id);
       if (where(comment.id) !== undefined) {
         // Known already (the reader's own post, a replay, a restored comment): brought up to date in place.
         replace(comment.id, (old) => ({ ...comment, replies: old.replies, replyCount: old.replyCount }));
@@ -282,6 +300,7 @@ export const liveFeature = (kit: Kit) => {
     }
 
     const showComments = (): void => {
+      clearTimeout(announced);
       const list = waitingTop;
       waitingTop = [];
       // Newest first puts the newest on top, oldest first at the end: focus goes to the one read first.
@@ -325,12 +344,11 @@ export const liveFeature = (kit: Kit) => {
 
     const feature: LiveFeature = {
       hostConnected() {
-        observer.observe(host);
+        if (!onScreen) observer.observe(host);
         document.addEventListener('visibilitychange', onVisibility);
       },
       hostDisconnected() {
         observer.disconnect();
-        onScreen = false;
         document.removeEventListener('visibilitychange', onVisibility);
         clearTimeout(hidden);
         clearTimeout(announced);
@@ -359,6 +377,7 @@ export const liveFeature = (kit: Kit) => {
       },
 
       waiting: (rootId) => waitingReplies.get(rootId),
+      told: (id) => seen.has(id),
 
       async context(id, signal) {
         const query = state.query!;
@@ -371,7 +390,7 @@ export const liveFeature = (kit: Kit) => {
         }
         try {
           const json = await host.client.request(`comments/${encodeURIComponent(target)}/context`, {
-            query: { sort: query.sort, limit: query.pageSize },
+            query: { thread: query.threadId, sort: query.sort, limit: query.pageSize },
             signal,
             decode: (value) => {
               const o = value as Record<string, unknown> | null;

@@ -9,7 +9,7 @@ import type { nothing as litNothing, TemplateResult } from 'lit';
 import type { ApiError } from '../api/errors.js';
 import type { Comment } from '../api/types.js';
 import { newDraftKey, readDraft, writeDraft, type Draft } from '../controllers/drafts.js';
-import type { ParleyHost } from '../host.js';
+import type { ParleyHost, ViewHost } from '../host.js';
 import type { ParleyStrings } from '../i18n/en.js';
 import { enPosting } from '../i18n/en-posting.js';
 import type { Kit } from '../kit.js';
@@ -125,7 +125,8 @@ export const posting = (kit: Kit) => {
         writeDraft(threadId, parentId ?? '', null);
         Object.assign(draft, { text: '', key: newDraftKey(), busy: false });
         if (thread.thread?.id !== threadId) return; // the page moved on to another article
-        thread.insertComment(comment);
+        // Counted already when the live stream told of it first.
+        thread.insertComment(comment, (host as Partial<ViewHost>).liveState?.feature?.told(comment.id));
         host.announce(comment.status === 'pending' ? t.postedPending : parent ? t.replyPosted : t.posted);
         emit(host, 'parley-posted', { comment });
         if (parentId && replying === parentId) closeReply();

@@ -58,7 +58,9 @@ export const threadView = (kit: Kit) => {
         copiedTimer = setTimeout(() => ((copied = undefined), host.requestUpdate()), 4000);
         host.requestUpdate();
       };
-      navigator.clipboard.writeText(`${permalink()}#comment-${encodeURIComponent(comment.id)}`).then(() => done(true), () => done(false));
+      // Missing where the page is not secure (http, some web views): then it says so too.
+      Promise.resolve().then(() => navigator.clipboard.writeText(`${permalink()}#comment-${encodeURIComponent(comment.id)}`))
+        .then(() => done(true), () => done(false));
     });
     const text = () => host.text as ViewText;
     // Usually here before the thread: make the date formatters the comments will need meanwhile.

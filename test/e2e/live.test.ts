@@ -66,6 +66,14 @@ test('a comment posted in one browser shows in the other as "Show 1 new comment"
   await watcher.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="new-comments"]')?.textContent?.trim() === 'Show 1 new comment', { timeout: 10_000 });
   console.log(`# the other browser offered it ${Date.now() - posted} ms after Post was pressed`);
   assert.equal(await watcher.evaluate(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="count"]')!.textContent), '1 comment');
+  // The writer's own page: the stream told of the post too (maybe before the POST's answer); it is
+  // shown once, not offered as new, and counted once.
+  await writer.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelectorAll('[part~="comment"]').length === 1);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.deepEqual(await writer.evaluate(() => {
+    const root = document.querySelector('parley-comments')!.shadowRoot!;
+    return [root.querySelector('[part~="count"]')!.textContent, !!root.querySelector('[part~="new-comments"]')];
+  }), ['1 comment', false]);
   await watcher.evaluate(() => (document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="new-comments"]') as HTMLElement).click());
   await watcher.waitForFunction(() => document.querySelector('parley-comments')!.shadowRoot!.querySelector('[part~="comment-body"]')?.textContent === 'Heard live, across two browsers.');
 

@@ -98,7 +98,10 @@ export class FakeBackend {
           ?? this.state.comments.find((c) => this.state.conversations.get(c.id)?.some((r) => r.id === id));
         const conversation = root ? this.state.conversations.get(root.id) ?? [] : [];
         const target = root?.id === id ? root : conversation.find((r) => r.id === id);
-        if (!root || !target || target.status === 'removed') return HttpResponse.json(errorBody('comment_not_found'), { status: 404 });
+        const thread = url.searchParams.get('thread');
+        if (!root || !target || target.status === 'removed' || (thread !== null && thread !== this.state.thread.id)) {
+          return HttpResponse.json(errorBody('comment_not_found'), { status: 404 });
+        }
         const through = conversation.indexOf(target) + 1;
         const ordered = url.searchParams.get('sort') === 'oldest' ? this.state.comments : [...this.state.comments].reverse();
         const at = ordered.indexOf(root);

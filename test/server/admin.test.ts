@@ -124,6 +124,35 @@ describe('admin API', () => {
   });
 });
 
+describe('audit log', () => {
+  test('every action is logged with who, what and when, newest first, paged', async () => {
+    const c = await post('audit-thread', 'to be moderated');
+    const as = (name: string) => ({ token: ADMIN_TOKEN, headers: { 'X-Parley-Moderator': name } });
+    expectStatus(await server.call('POST', `${API}/admin/comments/${c.id}/remove`, as('Sam Editor')), 200);
+    expectStatus(await server.call('POST', `${API}/admin/comments/${c.id}/restore`, as('Sam Editor')), 200);
+    expectStatus(await server.call('POST', `${API}/admin/users/author/suspend`, { ...as('Priya Desk'), body: { until: '2999-01-01T00:00:00Z' } }), 200);
+    expectStatus(await server.call('POST', `${API}/admin/users/author/unban`, as('Priya Desk')), 200);
+    expectStatus(await admin('POST', '/threads/status', { thread: 'audit-thread', status: 'closed' }), 200);
+    const first = expectStatus(await admin('GET', '/audit?limit=3'), 200);
+    assert.deepEqual(first.items.map((e: any) => [e.actor, e.action, e.target.type, e.target.id, e.detail]), [
+      ['admin', 'close', 'thread', 'audit-thread', null],
+      ['Priya Desk', 'unban', 'user', 'author', null],
+      ['Priya Desk', 'suspend', 'user', 'author', 'until 2999-01-01T00:00:00.000Z'],
+    ]);
+    assert.ok(first.items.every((e: any) => Date.now() - Date.parse(e.at) < 60_000));
+    const second = expectStatus(await admin('GET', `/audit?limit=3&cursor=${first.nextCursor}`), 200);
+    assert.deepEqual(second.items.slice(0, 2).map((e: any) => [e.actor, e.action, e.target.id]), [
+      ['Sam Editor', 'restore', c.id],
+      ['Sam Editor', 'remove', c.id],
+    ]);
+    // A failed action is not logged; a malformed name is refused before anything happens.
+    expectError(await server.call('POST', `${API}/admin/users/nobody/ban`, as('Sam Editor')), 404, 'user_not_found');
+    expectError(await server.call('POST', `${API}/admin/comments/${c.id}/remove`, as('x'.repeat(101))), 400, 'invalid_moderator');
+    assert.equal(expectStatus(await admin('GET', '/audit?limit=1'), 200).items[0].action, 'close');
+    expectError(await admin('GET', '/audit?cursor=bogus'), 400, 'invalid_cursor');
+  });
+});
+
 describe('premoderation', () => {
   test('pending comments wait in GET /admin/pending; restore approves, remove rejects', async () => {
     const held = await startServer({ PARLEY_PREMODERATE: '1' });
@@ -176,6 +205,10 @@ describe('npm run moderate', () => {
     assert.equal(JSON.parse((await moderate('restore', 'c-cli')).stdout).status, 'published');
     assert.equal(JSON.parse((await moderate('suspend', 'u1', '2999-01-01T00:00:00Z')).stdout).status, 'suspended');
     assert.equal(JSON.parse((await moderate('close', 'cli-thread')).stdout).status, 'closed');
+    const audit = JSON.parse((await run(process.execPath, ['--import', 'tsx', 'server/moderate.ts', 'audit', '2'],
+      { env: { ...process.env, PARLEY_DB: database.setting, PARLEY_MODERATOR: 'Night desk' } })).stdout);
+    assert.deepEqual(audit.items.map((e: { actor: string; action: string }) => e.action), ['close', 'suspend']);
+    assert.match(audit.items[0].actor, /^cli:/, 'the CLI names its user when PARLEY_MODERATOR is not set');
     await assert.rejects(moderate('ban', 'nobody'), (e: { code: number; stderr: string }) => e.code === 1 && e.stderr.includes('No user'));
     await assert.rejects(moderate('frobnicate'), (e: { code: number; stderr: string }) => e.code === 2 && e.stderr.includes('usage'));
   });

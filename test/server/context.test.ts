@@ -89,6 +89,19 @@ describe(`GET /comments/{id}/context (${TEST_STORE})`, () => {
     }
   });
 
+  test('asked from another thread’s page, a comment is not found; a reply deep down arrives with the 200 before it', async () => {
+    const elsewhere = await post('ctx-f', 'in thread f');
+    expectStatus(await context(elsewhere.id, '?thread=ctx-f'), 200);
+    expectError(await context(elsewhere.id, '?thread=ctx-g'), 404, 'comment_not_found');
+    expectError(await context(elsewhere.id, `?thread=${'x'.repeat(513)}`), 400, 'invalid_thread');
+    const root = await post('ctx-h', 'long conversation');
+    const replies: any[] = [];
+    for (let i = 0; i < 230; i++) replies.push(await post('ctx-h', `h${i}`, root.id));
+    const deep = expectStatus(await context(replies[220].id, '?limit=3'), 200);
+    assert.deepEqual(deep.comment.replies.map((r: any) => r.body), replies.slice(20, 224).map((r) => r.body));
+    assert.equal(deep.comment.replyCount, 230);
+  });
+
   test('bad sort and limit are 400s; signed-in answers are private', async () => {
     const c = await post('ctx-e', 'x');
     expectError(await context(c.id, '?sort=top'), 400, 'invalid_sort');

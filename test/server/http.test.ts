@@ -52,7 +52,7 @@ describe('CORS', () => {
     assert.equal(reply.headers.get('access-control-allow-origin'), PUBLISHER);
     assert.equal(reply.headers.get('access-control-allow-credentials'), 'true');
     const allowed = reply.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/);
-    assert.deepEqual(allowed.sort(), ['authorization', 'content-type', 'idempotency-key']);
+    assert.deepEqual(allowed.sort(), ['authorization', 'content-type', 'idempotency-key', 'last-event-id']);
     assert.match(reply.headers.get('access-control-allow-methods')!, /DELETE/);
     assert.equal(reply.headers.get('access-control-expose-headers'), 'Retry-After');
   });

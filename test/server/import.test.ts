@@ -125,7 +125,7 @@ describe(`export (${TEST_STORE})`, () => {
     out.end();
     const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line));
     assert.equal(lines[0].type, 'parley-export');
-    assert.equal(lines.length, 1 + counts.users + counts.threads + counts.comments + counts.reports);
+    assert.equal(lines.length, 1 + counts.users + counts.threads + counts.comments + counts.reports + counts.audit_log);
     const comment = lines.find((l) => l.id === 'c-disqus-5001');
     assert.deepEqual(Object.keys(comment).sort(), ['author_id', 'body', 'created_at', 'edited_at', 'id', 'parent_id', 'root_id', 'status', 'thread_id', 'type']);
     const user = lines.find((l) => l.id === 'import:disqus:annhale');

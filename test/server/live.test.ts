@@ -193,6 +193,39 @@ describe(`GET /events (${TEST_STORE})`, () => {
   });
 });
 
+describe(`the event log under concurrent writers (${TEST_STORE})`, () => {
+  test('posts, removals and closing on one thread at once never deadlock, and every change is logged once, in order', async () => {
+    const thread = newThread();
+    const seeds = await Promise.all(Array.from({ length: 6 }, (_, i) => post(one, thread, `seed ${i}`)));
+    const stream = await open(two, thread);
+    await stream.until('ready');
+    // Each takes the thread's row its own way: a post (the thread upsert), a removal (the count
+    // trigger), a status write (the UPDATE itself; "open" again changes nothing and logs nothing).
+    const writes = seeds.flatMap((c, i) => [
+      post(i % 2 ? one : two, thread, `concurrent ${i}`).then(() => 201),
+      admin(i % 2 ? two : one, `/comments/${c.id}/remove`).then((r) => r.status),
+      admin(i % 2 ? one : two, '/threads/status', { thread, status: 'open' }).then((r) => r.status),
+    ]);
+    const statuses = await Promise.all(writes);
+    assert.ok(statuses.every((s) => s === 200 || s === 201), `every write succeeded: ${statuses.join(',')}`);
+    const ids: number[] = [];
+    const seen = new Set<string>();
+    for (;;) {
+      const event = await stream.next(3000).catch(() => null);
+      if (!event) break;
+      ids.push(Number(event.id));
+      if (event.event === 'comment' || event.event === 'removed') {
+        const key = `${event.event}:${(event.data as any).id}`;
+        assert.ok(!seen.has(key), `told once: ${key}`);
+        seen.add(key);
+      }
+    }
+    assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'ids only grow');
+    assert.equal([...seen].filter((k) => k.startsWith('removed:')).length, 6);
+    assert.equal([...seen].filter((k) => k.startsWith('comment:')).length, 6);
+  });
+});
+
 describe(`GET /events across two instances (${TEST_STORE})`, () => {
   test('a comment posted through one instance reaches streams held by the other', async () => {
     const thread = newThread();
