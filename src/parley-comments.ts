@@ -13,6 +13,7 @@ import { describeError } from './format/errors.js';
 import { en, englishAdded, type CoreStrings, type ParleyStrings } from './i18n/en.js';
 import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
 import { kit, lazy } from './kit.js';
+import { clampPageSize, pageUrl, skeleton } from './page.js';
 import { styles } from './parley-comments.styles.js';
 
 type ViewModule = typeof import('./features/thread-view.js');
@@ -522,21 +523,13 @@ export class ParleyComments extends LitElement implements LiveHost {
       </header>
       <div class="rules"><slot name="rules">${text.rulesBlurb}</slot></div>
       ${view ? view.area() : nothing}
-      ${status === 'idle' || status === 'loading' || (status === 'ready' && held && !viewError) ? this.renderSkeleton() : nothing}
+      ${status === 'idle' || status === 'loading' || (status === 'ready' && held && !viewError) ? skeleton(this.text.loading) : nothing}
       ${status === 'error' || viewError
         ? this.renderError(text.loadFailed, viewError ?? this.threadState.error, this.onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
       ${status === 'ready' && !held ? view!.thread(this.shown) : (view?.clear(), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
-  }
-
-  private renderSkeleton(): TemplateResult {
-    return html`<div class="skeleton" role="progressbar" aria-label=${this.text.loading}>
-      <div class="skeleton-comment"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>
-      <div class="skeleton-comment"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>
-      <div class="skeleton-comment"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>
-    </div>`;
   }
 
   /** An error message with its retry. @internal */
@@ -556,14 +549,4 @@ export class ParleyComments extends LitElement implements LiveHost {
     this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     void this.load();
   };
-}
-
-function clampPageSize(value: number): number {
-  return Number.isFinite(value) ? Math.min(100, Math.max(1, Math.round(value))) : 20;
-}
-
-/** The page's canonical URL, else its origin and path: the default thread id and URL. */
-export function pageUrl(): string {
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  return canonical || location.origin + location.pathname;
 }
