@@ -141,9 +141,12 @@ export const liveFeature = (kit: Kit) => {
         close();
       }
       // What the reader's own post (or anything else) has put on screen meanwhile waits no more.
+      // (Its button was drawn in the update that showed it: draw again without it.)
       const shown = (c: Comment) => where(c.id, false) !== undefined;
-      if (waitingTop.some(shown)) waitingTop = waitingTop.filter((c) => !shown(c));
-      for (const [rootId, list] of waitingReplies) if (list.some(shown)) waitingReplies.set(rootId, list.filter((c) => !shown(c)));
+      let settled = false;
+      if (waitingTop.some(shown)) (waitingTop = waitingTop.filter((c) => !shown(c))), (settled = true);
+      for (const [rootId, list] of waitingReplies) if (list.some(shown)) waitingReplies.set(rootId, list.filter((c) => !shown(c))), (settled = true);
+      if (settled) host.requestUpdate();
       const wanted = host.isConnected && host.live !== 'off' && state.status === 'ready' && onScreen && !hiddenLong && !gaveUp;
       if (!wanted) close();
       else if (!abort && !reconnect) void connect();
@@ -266,7 +269,7 @@ export const liveFeature = (kit: Kit) => {
         waitingTop = [...waitingTop, comment];
         // Said once things settle, not for each of a burst.
         clearTimeout(announced);
-        announced = setTimeout(() => host.announce(text().newCommentsArrived(waitingTop.length)), 1500);
+        announced = setTimeout(() => waitingTop.length && host.announce(text().newCommentsArrived(waitingTop.length)), 1500);
         return;
       }
       const rootId = state.conversations.has(comment.parentId) ? comment.parentId : where(comment.parentId);

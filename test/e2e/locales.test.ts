@@ -31,10 +31,10 @@ before(() => {
   bundle = readFileSync(join(DIST, 'parley-comments.js'), 'utf8');
 });
 
-test('each language, the thread view, the comment form and the report form is a chunk beside the bundle that imports nothing, and the bundle names each one', () => {
+test('each language, the thread view, the comment form, the report form and the live chunk is a chunk beside the bundle that imports nothing, and the bundle names each one', () => {
   const chunks = readdirSync(DIST).filter((f) => /^parley-.+\.js$/.test(f) && !['parley-comments.js', 'parley-count.js'].includes(f));
-  const expected = [...LANGUAGES, 'thread-view', 'posting', 'report'];
-  assert.deepEqual(chunks.sort(), expected.map((name) => `parley-${name}.js`).sort(), 'one chunk per language, for the thread view and per form, nothing shared');
+  const expected = [...LANGUAGES, 'thread-view', 'posting', 'report', 'live'];
+  assert.deepEqual(chunks.sort(), expected.map((name) => `parley-${name}.js`).sort(), 'one chunk per language, for the thread view, per form and for live updates, nothing shared');
   for (const name of expected) {
     // Importing nothing, a chunk cannot pull in a second copy of the bundle (a page that loads
     // it as parley-comments.js?ver=1 would) nor break on a cached chunk of another version.
