@@ -31,6 +31,9 @@ export interface CommentView {
   below(comment: Comment): TemplateResult | typeof nothing;
 }
 
+/** A comment's link: the article's address (`permalink`, no fragment) with `#comment-{id}`. */
+export const commentHref = (permalink: string, id: string): string => `${permalink}#comment-${encodeURIComponent(id)}`;
+
 /** An element with a class, an optional shadow part, and children that are nodes or text (never HTML). */
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -102,7 +105,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   }
   // The time is the comment's link (a removed one has none to share).
   const link = removed ? time : element('a', 'permalink', 'comment-link', time);
-  if (!removed) (link as HTMLAnchorElement).href = `${permalink}#comment-${encodeURIComponent(comment.id)}`;
+  if (!removed) (link as HTMLAnchorElement).href = commentHref(permalink, comment.id);
   meta.append(link);
   if (comment.editedAt && !removed) {
     const edited = element('span', 'edited', null, strings.edited);

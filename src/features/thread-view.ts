@@ -10,7 +10,7 @@
  */
 import type { nothing as litNothing, TemplateResult } from 'lit';
 import type { Comment } from '../api/types.js';
-import { commentRenderer, type CommentView, type ViewText } from '../components/comment.js';
+import { commentHref, commentRenderer, type CommentView, type ViewText } from '../components/comment.js';
 import { ReportController } from '../controllers/reporting.js';
 import { longDay, prepareFormats } from '../format/time.js';
 import type { ViewHost } from '../host.js';
@@ -59,7 +59,7 @@ export const threadView = (kit: Kit) => {
         host.requestUpdate();
       };
       // Missing where the page is not secure (http, some web views): then it says so too.
-      Promise.resolve().then(() => navigator.clipboard.writeText(`${permalink()}#comment-${encodeURIComponent(comment.id)}`))
+      Promise.resolve().then(() => navigator.clipboard.writeText(commentHref(permalink(), comment.id)))
         .then(() => done(true), () => done(false));
     });
     const text = () => host.text as ViewText;

@@ -35,6 +35,10 @@ export interface Site {
   files: Record<string, SiteFile>;
 }
 
+/** The built bundle and chunks named (`parley-comments`, `parley-live`, …), as site files at the root. */
+export const builtFiles = (...names: string[]): Site['files'] =>
+  Object.fromEntries(names.map((name) => [`/${name}.js`, { path: `dist/${name}.js` }]));
+
 /** Serves `files` on an ephemeral port of 127.0.0.1: a publisher's site on its own origin. */
 export async function serveSite(files: Site['files']): Promise<Site> {
   const server = createServer(async (request, response) => {

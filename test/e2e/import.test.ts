@@ -7,15 +7,14 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { importExport } from '../../server/import.js';
 import { startServer, type TestServer } from '../server/harness.js';
-import { launchBrowser, serveSite, type Site } from './browser.js';
+import { builtFiles, launchBrowser, serveSite, type Site } from './browser.js';
 
 let api: TestServer;
 let site: Site;
 let browser: Browser;
 
 before(async () => {
-  const chunks = ['parley-comments', 'parley-thread-view', 'parley-live'];
-  site = await serveSite(Object.fromEntries(chunks.map((name) => [`/${name}.js`, { path: `dist/${name}.js` }])));
+  site = await serveSite(builtFiles('parley-comments', 'parley-thread-view', 'parley-live'));
   api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
   await importExport(api.store, 'disqus', createReadStream(new URL('../fixtures/import/disqus-small.xml', import.meta.url)));
   // The article page as the publisher serves it: its canonical URL is the imported thread's id.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { ADMIN_TOKEN, API, startServer, type TestServer } from '../server/harness.js';
-import { launchBrowser, serveSite, type Site } from './browser.js';
+import { builtFiles, launchBrowser, serveSite, type Site } from './browser.js';
 
 const THREAD = 'e2e-live-story';
 let api: TestServer;
@@ -14,9 +14,8 @@ let site: Site;
 let browser: Browser;
 
 before(async () => {
-  const chunks = ['parley-comments', 'parley-thread-view', 'parley-posting', 'parley-report', 'parley-live'];
   site = await serveSite({
-    ...Object.fromEntries(chunks.map((name) => [`/${name}.js`, { path: `dist/${name}.js` }])),
+    ...builtFiles('parley-comments', 'parley-thread-view', 'parley-posting', 'parley-report', 'parley-live'),
     '/page.js': {
       body: "document.querySelector('parley-comments').getAuthToken = () => localStorage.getItem('token');",
       headers: { 'Content-Type': 'text/javascript' },

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { ADMIN_TOKEN, API, startServer, type TestServer } from '../server/harness.js';
-import { launchBrowser, serveSite, type Site } from './browser.js';
+import { builtFiles, launchBrowser, serveSite, type Site } from './browser.js';
 
 const THREAD = 'e2e-loop-story';
 let api: TestServer;
@@ -14,11 +14,7 @@ let browser: Browser;
 
 before(async () => {
   site = await serveSite({
-    '/parley-comments.js': { path: 'dist/parley-comments.js' },
-    '/parley-thread-view.js': { path: 'dist/parley-thread-view.js' },
-    '/parley-live.js': { path: 'dist/parley-live.js' },
-    '/parley-posting.js': { path: 'dist/parley-posting.js' },
-    '/parley-report.js': { path: 'dist/parley-report.js' },
+    ...builtFiles('parley-comments', 'parley-thread-view', 'parley-live', 'parley-posting', 'parley-report'),
     // Runs before the bundle: the token provider is set on the element before it upgrades.
     '/page.js': {
       body: "document.querySelector('parley-comments').getAuthToken = () => localStorage.getItem('token');",
