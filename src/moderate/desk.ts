@@ -129,13 +129,15 @@ export class ParleyDesk extends LitElement {
         <button type="button" aria-pressed=${this.view === 'queue' ? 'true' : 'false'} aria-keyshortcuts="q" @click=${() => this.show('queue')}>${s.withKey(s.queueView, 'q')}</button>
         <button type="button" aria-pressed=${this.view === 'audit' ? 'true' : 'false'} aria-keyshortcuts="l" @click=${() => this.show('audit')}>${s.withKey(s.auditView, 'l')}</button>
       </nav>
-      <p class="keys" part="keys">${s.keysLine}</p>
-      <div class="live" part="undo">
-        <p role="status" id="announcement">${this.announcement}</p>
-        ${this.undoMessage ? html`<button type="button" @click=${() => void this.undo()} aria-keyshortcuts="z">${s.withKey(s.undo, 'z')}</button>` : nothing}
-      </div>
-      <p role="alert" class="alert" part="alert">${this.alert}</p>
-      <main part="main">${this.view === 'queue' ? this.renderQueue() : renderAudit(this.audit, { onMore: () => void this.loadAudit(true), onRetry: () => void this.loadAudit(false) })}</main>
+      <main part="main">
+        <p class="keys" part="keys">${s.keysLine}</p>
+        <div class="live" part="undo">
+          <p role="status" id="announcement">${this.announcement}</p>
+          ${this.undoMessage ? html`<button type="button" @click=${() => void this.undo()} aria-keyshortcuts="z">${s.withKey(s.undo, 'z')}</button>` : nothing}
+        </div>
+        <p role="alert" class="alert" part="alert">${this.alert}</p>
+        ${this.view === 'queue' ? this.renderQueue() : renderAudit(this.audit, { onMore: () => void this.loadAudit(true), onRetry: () => void this.loadAudit(false) })}
+      </main>
       ${renderHelp(this.closeHelp)}
     `;
   }

@@ -50,7 +50,7 @@ function quote(comment: AdminComment): TemplateResult {
 }
 
 function renderContext(context: AdminContext): TemplateResult {
-  return html`<section class="context" aria-label=${s.contextHeading}>
+  return html`<section class="context">
     <h4>${s.contextHeading} <span class="thread-status">(${s.threadStatus(context.thread.status === 'closed')})</span></h4>
     ${context.parent ? html`<p class="label">${s.inReplyTo(context.parent.author.displayName)}</p>${quote(context.parent)}` : nothing}
     <p class="label">${s.replies(context.replies.length)}</p>
@@ -62,7 +62,7 @@ function renderHistory(history: UserHistory, current: string): TemplateResult {
   const { user, counts } = history;
   const others = history.comments.filter((c) => c.id !== current);
   const removals = others.filter((c) => c.status === 'removed');
-  return html`<section class="history" aria-label=${s.historyHeading(user.displayName)}>
+  return html`<section class="history">
     <h4>${s.historyHeading(user.displayName)}</h4>
     <p><strong class="standing">${s.standing(user.status, user.suspendedUntil && dateFormat.format(new Date(user.suspendedUntil)))}</strong>
       · ${s.counts(counts)} · <span class="author-id">${user.id}</span></p>
@@ -117,7 +117,7 @@ export function renderEntry(state: EntryState, o: EntryOptions): TemplateResult 
       <span class="meta">· ${when(comment.createdAt)} · ${s.inThread} <span class="thread">${comment.threadId}</span></span>
       <span class="state" part="status">${s.status[comment.status]}</span></h3>
     <p class="body" part="comment-body">${comment.body}</p>
-    ${reports.length ? html`<section class="reports" aria-label=${s.reportsHeading(reports.length)}>
+    ${reports.length ? html`<section class="reports">
       <h4>${s.reportsHeading(reports.length)}${state.reportsOpen ? nothing : html` · ${s.reportsClosed}`}</h4>
       <ul>${reports.map((r) => html`<li><strong>${s.reason(r.reason)}</strong> · ${s.reportedBy(r.reporterId)} · ${when(r.createdAt)}
         ${r.note ? html`<q class="note">${r.note}</q>` : nothing}</li>`)}</ul></section>` : nothing}
