@@ -4,7 +4,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ApiError } from '../api/errors.js';
-import { perform, type ActionId, type Effects, type Outcome } from './actions.js';
+import { offered, perform, type ActionId, type Effects, type Outcome } from './actions.js';
 import { AdminClient, type Credentials } from './admin-client.js';
 import { styles } from './desk.styles.js';
 import { renderAudit, renderHelp, renderSignIn, type AuditState } from './desk-views.js';
@@ -368,6 +368,11 @@ export class ParleyDesk extends LitElement {
     this.select(index, false);
     const details = this.details.get(state.entry.comment.id);
     const standing: Standing | null = details?.history?.user ?? null;
+    // A key may ask for what the entry does not offer (Restore on a published comment): say so.
+    if (!offered(state.entry, state.reportsOpen, standing, details?.context?.thread.status ?? null).includes(action)) {
+      this.alert = s.notOffered(s.actions[action]);
+      return;
+    }
     this.busy = true;
     this.alert = '';
     try {

@@ -81,6 +81,7 @@ export const deskStrings = {
   undo: 'Undo',
   undoHint: (seconds: number) => `Undo with z within ${seconds} seconds.`,
   noUndo: 'This one cannot be undone from the desk.',
+  notOffered: (action: string) => `${action} does not apply to this entry as it is now.`,
   failed: (what: string, why: string) => `${what} failed: ${why}`,
   badDays: 'Suspend for a whole number of days, 1 to 3650.',
   errors: {

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { ADMIN_TOKEN, API, newComment, startServer, type TestServer } from '../server/harness.js';
-import { builtFiles, launchBrowser, serveSite, type Site } from './browser.js';
+import { ADMIN_TOKEN, API, newComment, type TestServer } from '../server/harness.js';
+import { startArticle } from './article.js';
+import { launchBrowser, type Site } from './browser.js';
 
 const THREAD = 'e2e-desk-story';
 const HOSTILE = '<img src=x onerror="window.pwned=1"> <b>not bold</b> & 100% sure';
@@ -19,21 +20,7 @@ let site: Site;
 let browser: Browser;
 
 before(async () => {
-  site = await serveSite({
-    ...builtFiles('parley-comments', 'parley-thread-view', 'parley-live', 'parley-posting', 'parley-report'),
-    '/page.js': {
-      body: "document.querySelector('parley-comments').getAuthToken = () => localStorage.getItem('token');",
-      headers: { 'Content-Type': 'text/javascript' },
-    },
-  });
-  api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
-  site.files['/'] = {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Desk story</title><link rel="icon" href="data:,"></head><body>
-<parley-comments backend-url="${api.base}/api/v1" thread-id="${THREAD}" loading="eager"></parley-comments>
-<script type="module" src="/page.js"></script>
-<script type="module" src="/parley-comments.js"></script>
-</body></html>`,
-  };
+  ({ site, api } = await startArticle(THREAD, 'Desk story'));
   browser = await launchBrowser();
   const author = await api.token({ id: 'u-desk-author', displayName: 'Mallory <script>' });
   for (const body of [HOSTILE, 'A calm second comment about the footbridge.']) {
@@ -91,6 +78,12 @@ const focusedEntry = (tab: Page) => tab.evaluate(() => {
   const active = document.querySelector('parley-desk')!.shadowRoot!.activeElement;
   return active?.id.startsWith('entry-') ? Number(active.id.slice(6)) : null;
 });
+
+/** Picks `value` in the toolbar's select number `index` (0: Show, 1: Order), as a person would. */
+async function choose(tab: Page, index: number, value: string): Promise<void> {
+  const select = await tab.evaluateHandle((i) => document.querySelector('parley-desk')!.shadowRoot!.querySelectorAll('select')[i]!, index);
+  await select.select(value);
+}
 
 async function expectAxeClean(tab: Page, state: string): Promise<void> {
   const result = await tab.evaluate(async () => {
@@ -158,11 +151,7 @@ test('report in the widget → the desk → remove → placeholder → audit →
   await expectAxeClean(desk, 'queue with the selected entry');
 
   // Sorting by newest report puts the hostile comment (reported second) first.
-  await desk.evaluate(() => {
-    const select = document.querySelector('parley-desk')!.shadowRoot!.querySelectorAll('select')[1] as HTMLSelectElement;
-    select.value = 'newest';
-    select.dispatchEvent(new Event('change'));
-  });
+  await choose(desk, 1, 'newest');
   await waitInDesk(desk, "root.querySelectorAll('[part~=\"entry\"]').length === 2 && root.querySelector('#entry-1 [part~=\"comment-body\"]').textContent.startsWith('A calm')");
   assert.deepEqual(await entryBodies(desk), [HOSTILE, 'A calm second comment about the footbridge.']);
 
@@ -230,27 +219,15 @@ test('report in the widget → the desk → remove → placeholder → audit →
   await waitInDesk(desk, "root.querySelector('#entry-1 .reports h4').textContent.includes('closed')");
   await (await inDesk(desk, '#entry-0 .actions button')).click(); // Remove (x), by mouse
   await waitInDesk(desk, "root.querySelector('#entry-0 [part~=\"status\"]').textContent === 'Removed'");
-  await desk.evaluate(() => {
-    const select = document.querySelector('parley-desk')!.shadowRoot!.querySelector('select') as HTMLSelectElement;
-    select.value = 'removed';
-    select.dispatchEvent(new Event('change'));
-  });
+  await choose(desk, 0, 'removed');
   await waitInDesk(desk, "root.querySelectorAll('[part~=\"entry\"]').length === 1");
   assert.deepEqual(await entryBodies(desk), [HOSTILE], 'a removed comment\'s text is there for the moderator');
   await expectAxeClean(desk, 'removed filter');
-  await desk.evaluate(() => {
-    const select = document.querySelector('parley-desk')!.shadowRoot!.querySelector('select') as HTMLSelectElement;
-    select.value = 'pending';
-    select.dispatchEvent(new Event('change'));
-  });
+  await choose(desk, 0, 'pending');
   await waitInDesk(desk, "root.querySelector('[part~=\"empty\"]')");
   assert.equal(await deskText(desk, '[part~="empty"]'), 'Nothing is awaiting approval.');
   // Search across all comments (reported filter), "100%" literally, then an author.
-  await desk.evaluate(() => {
-    const select = document.querySelector('parley-desk')!.shadowRoot!.querySelector('select') as HTMLSelectElement;
-    select.value = 'reported';
-    select.dispatchEvent(new Event('change'));
-  });
+  await choose(desk, 0, 'reported');
   await (await inDesk(desk, '#search')).type('100%');
   await desk.keyboard.press('Enter');
   await waitInDesk(desk, "root.querySelector('#list-heading').textContent.includes('100%') && root.querySelectorAll('[part~=\"entry\"]').length === 1");
