@@ -4,7 +4,7 @@ import { ACTION_KEYS, type ActionId } from './actions.js';
 import { when } from './entry-view.js';
 import { NAV_KEYS, type NavCommand } from './shortcuts.js';
 import { deskStrings as s } from './strings.js';
-import type { AuditEntry } from './types.js';
+import type { AuditEntry, QueueFilter, QueueSort } from './types.js';
 
 export interface AuditState {
   items: AuditEntry[];
@@ -61,4 +61,34 @@ export function renderHelp(onClose: () => void): TemplateResult {
     </dl>
     <button type="button" @click=${onClose}>${s.close}</button>
   </dialog>`;
+}
+
+export interface ToolbarOptions {
+  filter: QueueFilter;
+  sort: QueueSort;
+  query: string;
+  onFilter: (event: Event) => void;
+  onSort: (event: Event) => void;
+  onSearch: (event: SubmitEvent) => void;
+  onClear: () => void;
+  onRefresh: () => void;
+}
+
+/** Show, Order (for the report queue), the search, Refresh. */
+export function renderToolbar(o: ToolbarOptions): TemplateResult {
+  return html`<form class="toolbar" part="toolbar" @submit=${o.onSearch}>
+    <label>${s.filterLabel}
+      <select .value=${o.filter} @change=${o.onFilter}>
+        ${(Object.keys(s.filters) as QueueFilter[]).map((f) => html`<option value=${f} ?selected=${f === o.filter}>${s.filters[f]}</option>`)}
+      </select></label>
+    ${o.filter === 'reported' && !o.query ? html`<label>${s.sortLabel}
+      <select .value=${o.sort} @change=${o.onSort}>
+        ${(Object.keys(s.sorts) as QueueSort[]).map((v) => html`<option value=${v} ?selected=${v === o.sort}>${s.sorts[v]}</option>`)}
+      </select></label>` : nothing}
+    <label for="search">${s.searchLabel}</label>
+    <input id="search" type="search" name="q" maxlength="200" .value=${o.query} aria-keyshortcuts="/">
+    <button type="submit">${s.search}</button>
+    ${o.query ? html`<button type="button" @click=${o.onClear}>${s.clearSearch}</button>` : nothing}
+    <button type="button" @click=${o.onRefresh} aria-keyshortcuts="r">${s.withKey(s.refresh, 'r')}</button>
+  </form>`;
 }

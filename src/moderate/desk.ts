@@ -3,41 +3,19 @@
  * entry's conversation and author history, actions with undo, keyboard triage, the audit log.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ApiError } from '../api/errors.js';
 import { offered, perform, type ActionId, type Effects, type Outcome } from './actions.js';
 import { AdminClient, type Credentials } from './admin-client.js';
 import { styles } from './desk.styles.js';
-import { renderAudit, renderHelp, renderSignIn, type AuditState } from './desk-views.js';
+import { UndoSlot } from './undo.js';
+import { renderAudit, renderHelp, renderSignIn, renderToolbar, type AuditState } from './desk-views.js';
 import { renderEntry, type Details, type EntryState } from './entry-view.js';
+import { describeFailure, fetchQueuePage, isModeratorName, isUnauthorized, session, toEntryState, withEffects } from './queue.js';
 import { commandFor, type Command } from './shortcuts.js';
 import { deskStrings as s } from './strings.js';
 import type { QueueEntry, QueueFilter, QueueSort, Standing } from './types.js';
 
-const TOKEN_KEY = 'parley-desk-token';
-const MODERATOR_KEY = 'parley-desk-moderator';
-/** The server's rule for X-Parley-Moderator. */
-const MODERATOR_NAME = /^[\x20-\x7e]{1,100}$/;
-
 type Loading = 'idle' | 'loading' | 'ready' | 'error';
 
-interface PendingUndo {
-  /** The comment the action was taken on: its entry shows the undo's effects. */
-  commentId: string;
-  message: string;
-  run: () => Promise<Outcome>;
-  timer: ReturnType<typeof setTimeout>;
-}
-
-/** Why a request failed, in words; a 401 is handled apart (it signs the moderator out). */
-export function describeFailure(error: unknown): string {
-  const e = error as ApiError;
-  if (e?.kind === 'network') return s.errors.network;
-  if (e?.kind === 'timeout') return s.errors.timeout;
-  if (e?.kind === 'invalid-response') return s.errors.invalid;
-  return s.errors.server(e instanceof Error ? e.message : String(error));
-}
-
-const isUnauthorized = (error: unknown): boolean => (error as ApiError)?.kind === 'http' && (error as ApiError).status === 401;
 
 /**
  * The moderation desk. Not part of what readers load: bundled on its own (dist/moderate/).
@@ -64,7 +42,7 @@ export class ParleyDesk extends LitElement {
     details: { state: true },
     announcement: { state: true },
     alert: { state: true },
-    undoMessage: { state: true },
+    undoOffered: { state: true },
     busy: { state: true },
     audit: { state: true },
   };
@@ -88,10 +66,10 @@ export class ParleyDesk extends LitElement {
   private details = new Map<string, Details>();
   private announcement = '';
   private alert = '';
-  private undoMessage = '';
+  private undoOffered = false;
   private busy = false;
   private audit: AuditState = { items: [], nextCursor: null, state: 'idle', error: '' };
-  private pendingUndo: PendingUndo | null = null;
+  private readonly undoSlot = new UndoSlot((offered) => (this.undoOffered = offered));
   private client: AdminClient | null = null;
   /** Drops answers to a list request that a newer one replaced. */
   private listRequest: AbortController | null = null;
@@ -101,16 +79,15 @@ export class ParleyDesk extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKeydown);
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    const moderator = sessionStorage.getItem(MODERATOR_KEY);
-    if (token && moderator && !this.credentials) this.begin({ token, moderator });
+    const kept = session.read();
+    if (kept && !this.credentials) this.begin(kept);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeydown);
     this.listRequest?.abort();
-    if (this.pendingUndo) clearTimeout(this.pendingUndo.timer);
+    this.undoSlot.clear();
   }
 
   override render(): TemplateResult {
@@ -133,7 +110,7 @@ export class ParleyDesk extends LitElement {
         <p class="keys" part="keys">${s.keysLine}</p>
         <div class="live" part="undo">
           <p role="status" id="announcement">${this.announcement}</p>
-          ${this.undoMessage ? html`<button type="button" @click=${() => void this.undo()} aria-keyshortcuts="z">${s.withKey(s.undo, 'z')}</button>` : nothing}
+          ${this.undoOffered ? html`<button type="button" @click=${() => void this.undo()} aria-keyshortcuts="z">${s.withKey(s.undo, 'z')}</button>` : nothing}
         </div>
         <p role="alert" class="alert" part="alert">${this.alert}</p>
         ${this.view === 'queue' ? this.renderQueue() : renderAudit(this.audit, { onMore: () => void this.loadAudit(true), onRetry: () => void this.loadAudit(false) })}
@@ -158,21 +135,10 @@ export class ParleyDesk extends LitElement {
     const filterName = s.filters[this.filter];
     const heading = this.query ? s.resultsFor(this.query, filterName) : filterName;
     return html`
-      <form class="toolbar" part="toolbar" @submit=${this.onSearch}>
-        <label>${s.filterLabel}
-          <select .value=${this.filter} @change=${this.onFilter}>
-            ${(Object.keys(s.filters) as QueueFilter[]).map((f) => html`<option value=${f} ?selected=${f === this.filter}>${s.filters[f]}</option>`)}
-          </select></label>
-        ${this.filter === 'reported' && !this.query ? html`<label>${s.sortLabel}
-          <select .value=${this.sort} @change=${this.onSort}>
-            ${(Object.keys(s.sorts) as QueueSort[]).map((o) => html`<option value=${o} ?selected=${o === this.sort}>${s.sorts[o]}</option>`)}
-          </select></label>` : nothing}
-        <label for="search">${s.searchLabel}</label>
-        <input id="search" type="search" name="q" maxlength="200" .value=${this.query} aria-keyshortcuts="/">
-        <button type="submit">${s.search}</button>
-        ${this.query ? html`<button type="button" @click=${this.clearSearch}>${s.clearSearch}</button>` : nothing}
-        <button type="button" @click=${() => void this.reload()} aria-keyshortcuts="r">${s.withKey(s.refresh, 'r')}</button>
-      </form>
+      ${renderToolbar({
+        filter: this.filter, sort: this.sort, query: this.query, onFilter: this.onFilter, onSort: this.onSort, onSearch: this.onSearch,
+        onClear: this.clearSearch, onRefresh: () => void this.reload(),
+      })}
       <h2 id="list-heading">${heading}</h2>
       ${this.renderList()}
     `;
@@ -206,7 +172,7 @@ export class ParleyDesk extends LitElement {
 
   private onSignIn = async (moderator: string, token: string): Promise<void> => {
     const name = moderator.trim();
-    if (!MODERATOR_NAME.test(name)) return void (this.signInError = s.badName);
+    if (!isModeratorName(name)) return void (this.signInError = s.badName);
     if (!token.trim()) return void (this.signInError = s.noToken);
     this.signingIn = true;
     this.signInError = '';
@@ -220,8 +186,7 @@ export class ParleyDesk extends LitElement {
       return;
     }
     this.signingIn = false;
-    sessionStorage.setItem(TOKEN_KEY, credentials.token);
-    sessionStorage.setItem(MODERATOR_KEY, credentials.moderator);
+    session.save(credentials);
     this.begin(credentials);
     this.focusAfterRender = 'heading';
   };
@@ -234,12 +199,9 @@ export class ParleyDesk extends LitElement {
   }
 
   private signOut = (message: string = s.signedOut): void => {
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(MODERATOR_KEY);
+    session.clear();
     this.listRequest?.abort();
-    if (this.pendingUndo) clearTimeout(this.pendingUndo.timer);
-    this.pendingUndo = null;
-    this.undoMessage = '';
+    this.undoSlot.clear();
     this.credentials = null;
     this.client = null;
     this.entries = [];
@@ -281,15 +243,9 @@ export class ParleyDesk extends LitElement {
     }
     const cursor = more ? this.nextCursor : null;
     try {
-      const page = this.query
-        ? await client.searchComments(this.filter === 'reported' ? null : this.filter, this.query, cursor, request.signal)
-        : this.filter === 'reported'
-          ? await client.fetchReports(this.sort, cursor, request.signal)
-          : this.filter === 'pending'
-            ? await client.fetchPending(cursor, request.signal)
-            : await client.searchComments('removed', null, cursor, request.signal);
+      const page = await fetchQueuePage(client, { filter: this.filter, sort: this.sort, query: this.query }, cursor, request.signal);
       if (request.signal.aborted) return;
-      const fresh = page.items.map((entry): EntryState => ({ entry, reportsOpen: entry.reports.length > 0, days: '7' }));
+      const fresh = page.items.map(toEntryState);
       this.entries = more ? [...this.entries, ...fresh] : fresh;
       this.nextCursor = page.nextCursor;
       this.listState = 'ready';
@@ -387,28 +343,14 @@ export class ParleyDesk extends LitElement {
   }
 
   private offerUndo(commentId: string, message: string, run: (() => Promise<Outcome>) | null): void {
-    if (this.pendingUndo) clearTimeout(this.pendingUndo.timer);
-    this.pendingUndo = null;
-    this.undoMessage = '';
-    if (!run) {
-      this.announcement = `${message} ${s.noUndo}`;
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.pendingUndo = null;
-      this.undoMessage = '';
-    }, this.undoSeconds * 1000);
-    this.pendingUndo = { commentId, message, run, timer };
-    this.undoMessage = message;
-    this.announcement = `${message} ${s.undoHint(this.undoSeconds)}`;
+    this.undoSlot.offer(commentId, run, this.undoSeconds);
+    this.announcement = `${message} ${run ? s.undoHint(this.undoSeconds) : s.noUndo}`;
   }
 
   private undo = async (): Promise<void> => {
-    const pending = this.pendingUndo;
-    if (!pending || this.busy) return;
-    clearTimeout(pending.timer);
-    this.pendingUndo = null;
-    this.undoMessage = '';
+    if (this.busy) return;
+    const pending = this.undoSlot.take();
+    if (!pending) return;
     this.busy = true;
     try {
       const outcome = await pending.run();
@@ -428,24 +370,7 @@ export class ParleyDesk extends LitElement {
 
   /** Shows what an action changed: on the entry, and on every entry by the same author or thread. */
   private apply(target: QueueEntry, effects: Effects): void {
-    this.entries = this.entries.map((state) => {
-      if (state.entry.comment.id !== target.comment.id) return state;
-      return {
-        ...state,
-        entry: effects.commentStatus ? { ...state.entry, comment: { ...state.entry.comment, status: effects.commentStatus } } : state.entry,
-        reportsOpen: effects.reportsOpen ?? state.reportsOpen,
-      };
-    });
-    if (!effects.standing && !effects.threadStatus) return;
-    const details = new Map(this.details);
-    for (const [id, d] of details) {
-      const history = d.history && effects.standing && d.history.user.id === effects.standing.id
-        ? { ...d.history, user: { ...d.history.user, ...effects.standing } } : d.history;
-      const context = d.context && effects.threadStatus && d.context.thread.id === target.comment.threadId
-        ? { ...d.context, thread: { ...d.context.thread, status: effects.threadStatus } } : d.context;
-      details.set(id, { ...d, history, context });
-    }
-    this.details = details;
+    [this.entries, this.details] = withEffects(this.entries, this.details, target, effects);
   }
 
   // --- views, help and keys ------------------------------------------------------------------
