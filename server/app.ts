@@ -2,6 +2,7 @@
 // the static files, and turns every failure into an api-v1 error body.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { join } from 'node:path';
 import { addAdminRoutes } from './admin-routes.js';
 import { addApiRoutes } from './api-routes.js';
 import { requireAdmin } from './auth.js';
@@ -95,6 +96,12 @@ export function createParleyServer({ config, store, clock = Date.now, logError =
     if (path === '/readyz') return ready(res);
     if (demo && path.startsWith('/demo/')) return dispatch(demo, req, res, url, path);
     if (path.startsWith('/dist/')) return serveStatic(req, res, config.distRoot, path.slice('/dist'.length));
+    // The moderation desk (docs/moderation.md): same origin as the admin API, built into dist/moderate/.
+    if (path === '/moderate') {
+      res.writeHead(308, { Location: '/moderate/', 'Content-Length': 0 }).end();
+      return;
+    }
+    if (path.startsWith('/moderate/')) return serveStatic(req, res, join(config.distRoot, 'moderate'), path.slice('/moderate'.length));
     return serveStatic(req, res, config.demoRoot, path);
   }
 

@@ -1,7 +1,7 @@
 // Opaque cursors: base64url JSON of [kind, ...position]. The kind keeps a cursor from one
 // listing (or sort order) from being read as another; anything malformed is invalid_cursor.
 import { ApiError } from './errors.js';
-import type { Position, QueuePosition } from './store.js';
+import type { Position, QueueOrder, QueuePosition } from './store.js';
 
 const invalidCursor = (): ApiError => new ApiError(400, 'invalid_cursor', 'The cursor is not one this server issued.');
 
@@ -41,16 +41,24 @@ export function paginate<T extends Position>(rows: T[], limit: number, kind: str
   return { page, nextCursor: rows.length > limit && last ? encodePosition(kind, last) : null };
 }
 
-export function encodeQueuePosition(position: QueuePosition): string {
-  return encode(['reports', position.openReports, position.firstReportAt, position.commentId]);
+export function encodeQueuePosition(position: QueuePosition, order: QueueOrder = 'count'): string {
+  return order === 'newest'
+    ? encode(['reports-newest', position.lastReportAt, position.commentId])
+    : encode(['reports', position.openReports, position.firstReportAt, position.commentId]);
 }
 
-export function decodeQueuePosition(raw: string): QueuePosition {
+/** A cursor of one order is invalid in the other; the fields the order does not use are left empty. */
+export function decodeQueuePosition(raw: string, order: QueueOrder = 'count'): QueuePosition {
+  if (order === 'newest') {
+    const [lastReportAt, commentId, ...rest] = decode('reports-newest', raw);
+    if (typeof lastReportAt !== 'string' || typeof commentId !== 'string' || rest.length > 0) throw invalidCursor();
+    return { openReports: 0, firstReportAt: '', lastReportAt, commentId };
+  }
   const [openReports, firstReportAt, commentId, ...rest] = decode('reports', raw);
   if (!Number.isInteger(openReports) || typeof firstReportAt !== 'string' || typeof commentId !== 'string' || rest.length > 0) {
     throw invalidCursor();
   }
-  return { openReports: openReports as number, firstReportAt, commentId };
+  return { openReports: openReports as number, firstReportAt, lastReportAt: '', commentId };
 }
 
 /** The audit log's cursor: the id of the last entry shown (pages go back in time). */

@@ -2,10 +2,10 @@
 // two can never disagree about what "remove" or "ban" means.
 import { presentComments, presentOne } from './comment-views.js';
 import type { Clock } from './comments-service.js';
-import { decodeAuditCursor, decodePosition, decodeQueuePosition, encodeAuditCursor, encodeQueuePosition, paginate } from './cursor.js';
+import { cursorAfter, decodeAuditCursor, decodePosition, decodeQueuePosition, encodeAuditCursor, encodeQueuePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound } from './errors.js';
-import { presentThread, presentViewer, type CommentJson, type ThreadJson, type ViewerJson } from './present.js';
-import type { AuditRecord, CommentStatus, ReportRecord, Store, UserStatus } from './store.js';
+import { presentAdminComment, presentThread, presentViewer, type AdminCommentJson, type CommentJson, type ThreadJson, type ViewerJson } from './present.js';
+import type { AuditRecord, CommentRecord, CommentStatus, QueueOrder, ReportRecord, Store, UserStatus } from './store.js';
 import { isThreadId } from './validate.js';
 
 export interface AdminReportsPageJson {
@@ -27,6 +27,31 @@ export interface AdminAuditPageJson {
   nextCursor: string | null;
 }
 
+export interface AdminCommentsPageJson {
+  items: AdminCommentJson[];
+  nextCursor: string | null;
+}
+
+export interface AdminContextJson {
+  comment: AdminCommentJson;
+  thread: ThreadJson;
+  parent: AdminCommentJson | null;
+  replies: AdminCommentJson[];
+}
+
+export interface AdminUserHistoryJson {
+  user: ViewerJson;
+  counts: Record<CommentStatus, number>;
+  comments: AdminCommentJson[];
+  sanctions: AuditRecord[];
+}
+
+/** What the desk's history and context show at most. */
+const HISTORY_SIZE = 20;
+const CONTEXT_REPLIES = 20;
+/** A reply's own replies are looked for among this many of its conversation. */
+const CONTEXT_SCAN = 200;
+
 /** Who the audit log names when no moderator name came with the request. */
 export const DEFAULT_ACTOR = 'admin';
 
@@ -44,9 +69,9 @@ export class Moderation {
     return new Date(this.clock()).toISOString();
   }
 
-  async listReports(limit: number, cursor: string | null): Promise<AdminReportsPageJson> {
-    const after = cursor === null ? null : decodeQueuePosition(cursor);
-    const entries = await this.store.listReportQueue({ after, limit: limit + 1 });
+  async listReports(limit: number, cursor: string | null, order: QueueOrder = 'count'): Promise<AdminReportsPageJson> {
+    const after = cursor === null ? null : decodeQueuePosition(cursor, order);
+    const entries = await this.store.listReportQueue({ after, limit: limit + 1, order });
     const page = entries.slice(0, limit);
     const comments = await presentComments(this.store, page.map((e) => e.comment), null);
     const last = page[page.length - 1];
@@ -56,7 +81,7 @@ export class Moderation {
         threadId: entry.comment.threadId,
         reports: entry.reports.map(({ reason, note, reporterId, createdAt }) => ({ reason, note, reporterId, createdAt })),
       })),
-      nextCursor: entries.length > limit && last ? encodeQueuePosition(last.position) : null,
+      nextCursor: entries.length > limit && last ? encodeQueuePosition(last.position, order) : null,
     };
   }
 
@@ -66,6 +91,65 @@ export class Moderation {
     const { page, nextCursor } = paginate(await this.store.listPending({ after, limit: limit + 1 }), limit, 'pending');
     const comments = await presentComments(this.store, page, null);
     return { items: page.map((record, i) => ({ comment: comments[i]!, threadId: record.threadId })), nextCursor };
+  }
+
+  /** Any comments, newest first, by status and a literal search in the author and the text. */
+  async searchComments(limit: number, cursor: string | null, status: CommentStatus | null, text: string | null): Promise<AdminCommentsPageJson> {
+    const before = cursor === null ? null : decodePosition('admin-comments', cursor);
+    const rows = await this.store.searchComments({ status, text, authorId: null, before, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(presentAdminComment), nextCursor: rows.length > limit && last ? cursorAfter('admin-comments', last) : null };
+  }
+
+  /** The comment it answers and what answers it, removed ones' text included. */
+  async context(commentId: string): Promise<AdminContextJson> {
+    const target = await this.store.getComment(commentId);
+    if (!target) throw commentNotFound();
+    const [thread, parent] = await Promise.all([
+      this.store.getThread(target.threadId),
+      target.parentId === null ? null : this.store.getComment(target.parentId),
+    ]);
+    let replies: CommentRecord[];
+    if (target.rootId === null) {
+      replies = await this.store.listReplies({ rootId: target.id, after: null, limit: CONTEXT_REPLIES, viewerId: null });
+    } else {
+      const conversation = await this.store.listReplies({ rootId: target.rootId, after: null, limit: CONTEXT_SCAN, viewerId: null });
+      replies = conversation.filter((r) => r.parentId === target.id).slice(0, CONTEXT_REPLIES);
+    }
+    return {
+      comment: presentAdminComment(target),
+      // A comment always has its thread; the fallback only keeps the type honest.
+      thread: presentThread(thread ?? { id: target.threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.maxCommentLength),
+      parent: parent ? presentAdminComment(parent) : null,
+      replies: replies.map(presentAdminComment),
+    };
+  }
+
+  /** A user's standing, latest comments of any status, and the audit entries that name them. */
+  async userHistory(userId: string): Promise<AdminUserHistoryJson> {
+    const user = await this.store.getUser(userId);
+    if (!user) throw userNotFound();
+    const [counts, comments, sanctions] = await Promise.all([
+      this.store.countByStatus(userId),
+      this.store.searchComments({ status: null, text: null, authorId: userId, before: null, limit: HISTORY_SIZE }),
+      this.store.listAudit({ before: null, limit: HISTORY_SIZE, target: { type: 'user', id: userId } }),
+    ]);
+    return {
+      user: presentViewer(user, this.nowIso()),
+      counts,
+      comments: comments.map(presentAdminComment),
+      sanctions: sanctions.map(({ id: _, ...entry }) => entry),
+    };
+  }
+
+  /** Undoes a dismissal or a removal's closing of the reports: the comment is back in the queue. */
+  async reopenReports(commentId: string, actor = DEFAULT_ACTOR): Promise<CommentJson> {
+    const record = await this.store.getComment(commentId);
+    if (!record) throw commentNotFound();
+    const reopened = await this.store.reopenReports(commentId);
+    await this.audit(actor, 'reopen-reports', 'comment', commentId, `${reopened} reopened`);
+    return presentOne(this.store, record, null);
   }
 
   /** Hides the text (replies stay) and settles the reports that led here. */

@@ -8,11 +8,11 @@ import pg from 'pg';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './pg-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentSearch, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueueOrder, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { EXPORT_TABLES, toAudit, toEvent } from './store.js';
+import { EXPORT_TABLES, likePattern, toAudit, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -252,9 +252,10 @@ export class PostgresStore implements Store {
       [e.at, e.actor, e.action, e.target.type, e.target.id, e.detail]);
   }
 
-  async listAudit({ before, limit }: { before: number | null; limit: number }): Promise<Array<AuditRecord & { id: number }>> {
-    const rows = await this.rows<AuditRow>('SELECT id::float8 AS id, at, actor, action, target_type, target_id, detail FROM audit_log WHERE $1::bigint IS NULL OR id < $1::bigint ORDER BY id DESC LIMIT $2',
-      [before, limit]);
+  async listAudit({ before, limit, target }: { before: number | null; limit: number; target?: AuditRecord['target'] }): Promise<Array<AuditRecord & { id: number }>> {
+    const rows = await this.rows<AuditRow>(`SELECT id::float8 AS id, at, actor, action, target_type, target_id, detail FROM audit_log
+      WHERE ($1::bigint IS NULL OR id < $1::bigint) AND ($3::text IS NULL OR (target_type = $3::text AND target_id = $4::text))
+      ORDER BY id DESC LIMIT $2`, [before, limit, target?.type ?? null, target?.id ?? null]);
     return rows.map(toAudit);
   }
 
@@ -436,17 +437,21 @@ export class PostgresStore implements Store {
     return rows.map(toComment);
   }
 
-  async listReportQueue(q: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>> {
+  async listReportQueue(q: { after: QueuePosition | null; limit: number; order: QueueOrder }): Promise<Array<QueueEntry & { position: QueuePosition }>> {
     const values: unknown[] = [q.limit];
     let keyset = '';
-    if (q.after) {
+    if (q.after && q.order === 'newest') {
+      keyset = 'HAVING (MAX(created_at), comment_id) < ($2::text COLLATE "C", $3::text COLLATE "C")';
+      values.push(q.after.lastReportAt, q.after.commentId);
+    } else if (q.after) {
       // Descending count as an ascending -count, so one row comparison carries the keyset.
       keyset = 'HAVING (-COUNT(*)::int, MIN(created_at), comment_id) > (-$2::int, $3::text, $4::text)';
       values.push(q.after.openReports, q.after.firstReportAt, q.after.commentId);
     }
-    const heads = await this.rows<{ comment_id: string; n: number; first_at: string }>(`SELECT comment_id, COUNT(*)::int AS n,
-      MIN(created_at) AS first_at FROM reports WHERE status = 'open'
-      GROUP BY comment_id ${keyset} ORDER BY n DESC, first_at ASC, comment_id ASC LIMIT $1`, values);
+    const orderBy = q.order === 'newest' ? 'last_at DESC, comment_id DESC' : 'n DESC, first_at ASC, comment_id ASC';
+    const heads = await this.rows<{ comment_id: string; n: number; first_at: string; last_at: string }>(`SELECT comment_id, COUNT(*)::int AS n,
+      MIN(created_at) AS first_at, MAX(created_at) AS last_at FROM reports WHERE status = 'open'
+      GROUP BY comment_id ${keyset} ORDER BY ${orderBy} LIMIT $1`, values);
     if (heads.length === 0) return [];
     const ids = heads.map((h) => h.comment_id);
     const [comments, reports] = await Promise.all([
@@ -458,8 +463,37 @@ export class PostgresStore implements Store {
     return heads.map((head) => ({
       comment: byId.get(head.comment_id)!,
       reports: reports.filter((r) => r.comment_id === head.comment_id).map(toReport),
-      position: { openReports: head.n, firstReportAt: head.first_at, commentId: head.comment_id },
+      position: { openReports: head.n, firstReportAt: head.first_at, lastReportAt: head.last_at, commentId: head.comment_id },
     }));
+  }
+
+  async reopenReports(commentId: string): Promise<number> {
+    const result = await this.pool.query(`UPDATE reports r SET status = 'open', closed_at = NULL
+      WHERE r.comment_id = $1 AND r.status IN ('dismissed', 'actioned')
+        AND r.closed_at = (SELECT MAX(closed_at) FROM reports WHERE comment_id = $1 AND status IN ('dismissed', 'actioned'))
+        AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.comment_id = $1 AND o.reporter_id = r.reporter_id AND o.status = 'open')`,
+    [commentId]);
+    return result.rowCount ?? 0;
+  }
+
+  async searchComments(q: CommentSearch): Promise<CommentRecord[]> {
+    // lower() under COLLATE "C" folds ASCII only, as SQLite's LIKE does: both stores find the same.
+    const like = (column: string): string => `lower(${column} COLLATE "C") LIKE lower($3::text COLLATE "C") ESCAPE '\\'`;
+    const rows = await this.rows<CommentRow>(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM}
+      WHERE ($1::text IS NULL OR c.status = $1::text) AND ($2::text IS NULL OR c.author_id = $2::text)
+        AND ($3::text IS NULL OR ${like('c.body')} OR ${like('u.display_name')} OR ${like('u.id')})
+        AND ($4::text IS NULL OR (c.created_at, c.id) < ($4::text COLLATE "C", $5::text COLLATE "C"))
+      ORDER BY c.created_at DESC, c.id DESC LIMIT $6`,
+    [q.status, q.authorId, q.text === null ? null : likePattern(q.text), q.before?.createdAt ?? null, q.before?.id ?? null, q.limit]);
+    return rows.map(toComment);
+  }
+
+  async countByStatus(authorId: string): Promise<Record<CommentStatus, number>> {
+    const rows = await this.rows<{ status: CommentStatus; n: number }>(
+      'SELECT status, COUNT(*)::int AS n FROM comments WHERE author_id = $1 GROUP BY status', [authorId]);
+    const counts: Record<CommentStatus, number> = { published: 0, pending: 0, removed: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
   }
 
   async takeRateToken(bucket: string, rule: RateRule, nowMs: number): Promise<number> {

@@ -59,3 +59,22 @@ export function presentComment(
     ...extras,
   };
 }
+
+/** A comment as the moderation desk sees it: the text stays even once removed (docs/api.md Decisions 21). */
+export interface AdminCommentJson {
+  id: string;
+  threadId: string;
+  parentId: string | null;
+  author: { id: string; displayName: string };
+  body: string;
+  status: CommentRecord['status'];
+  createdAt: string;
+}
+
+export function presentAdminComment(record: CommentRecord): AdminCommentJson {
+  return {
+    id: record.id, threadId: record.threadId, parentId: record.parentId,
+    author: { id: record.author.id, displayName: record.author.displayName },
+    body: record.body, status: record.status, createdAt: record.createdAt,
+  };
+}

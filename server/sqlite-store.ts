@@ -7,11 +7,11 @@ import Database from 'better-sqlite3';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './sqlite-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentSearch, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueueOrder, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { EXPORT_TABLES, toAudit, toEvent } from './store.js';
+import { EXPORT_TABLES, likePattern, toAudit, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
@@ -249,8 +249,10 @@ export class SqliteStore implements Store {
       .run(e.at, e.actor, e.action, e.target.type, e.target.id, e.detail);
   }
 
-  async listAudit({ before, limit }: { before: number | null; limit: number }): Promise<Array<AuditRecord & { id: number }>> {
-    const rows = this.sql('SELECT * FROM audit_log WHERE ? IS NULL OR id < ? ORDER BY id DESC LIMIT ?').all(before, before, limit) as AuditRow[];
+  async listAudit({ before, limit, target }: { before: number | null; limit: number; target?: AuditRecord['target'] }): Promise<Array<AuditRecord & { id: number }>> {
+    const rows = this.sql(`SELECT * FROM audit_log WHERE (@before IS NULL OR id < @before)
+      AND (@type IS NULL OR (target_type = @type AND target_id = @id)) ORDER BY id DESC LIMIT @limit`)
+      .all({ before, limit, type: target?.type ?? null, id: target?.id ?? null }) as AuditRow[];
     return rows.map(toAudit);
   }
 
@@ -345,20 +347,53 @@ export class SqliteStore implements Store {
     return rows.map(toComment);
   }
 
-  async listReportQueue(q: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>> {
+  async listReportQueue(q: { after: QueuePosition | null; limit: number; order: QueueOrder }): Promise<Array<QueueEntry & { position: QueuePosition }>> {
     // Descending count as an ascending -count, so one row-value comparison carries the keyset.
-    const keyset = q.after ? 'HAVING (-COUNT(*), MIN(created_at), comment_id) > (-@openReports, @firstReportAt, @commentId)' : '';
-    const heads = this.sql(`SELECT comment_id, COUNT(*) AS n, MIN(created_at) AS first_at FROM reports WHERE status = 'open'
-      GROUP BY comment_id ${keyset} ORDER BY n DESC, first_at ASC, comment_id ASC LIMIT @limit`)
-      .all({ limit: q.limit, ...q.after }) as Array<{ comment_id: string; n: number; first_at: string }>;
+    const [keyset, orderBy] = q.order === 'newest'
+      ? ['HAVING (MAX(created_at), comment_id) < (@lastReportAt, @commentId)', 'last_at DESC, comment_id DESC']
+      : ['HAVING (-COUNT(*), MIN(created_at), comment_id) > (-@openReports, @firstReportAt, @commentId)', 'n DESC, first_at ASC, comment_id ASC'];
+    const heads = this.sql(`SELECT comment_id, COUNT(*) AS n, MIN(created_at) AS first_at, MAX(created_at) AS last_at FROM reports
+      WHERE status = 'open' GROUP BY comment_id ${q.after ? keyset : ''} ORDER BY ${orderBy} LIMIT @limit`)
+      .all({ limit: q.limit, ...q.after }) as Array<{ comment_id: string; n: number; first_at: string; last_at: string }>;
     const reportsOf = this.sql(`SELECT ${REPORT_COLUMNS} FROM reports WHERE comment_id = ? AND status = 'open' ORDER BY created_at, id`);
     const entries = [];
     for (const head of heads) {
       const comment = (await this.getComment(head.comment_id))!;
       const reports = (reportsOf.all(head.comment_id) as ReportRow[]).map(toReport);
-      entries.push({ comment, reports, position: { openReports: head.n, firstReportAt: head.first_at, commentId: head.comment_id } });
+      entries.push({ comment, reports, position: { openReports: head.n, firstReportAt: head.first_at, lastReportAt: head.last_at, commentId: head.comment_id } });
     }
     return entries;
+  }
+
+  async reopenReports(commentId: string): Promise<number> {
+    return this.sql(`UPDATE reports SET status = 'open', closed_at = NULL
+      WHERE comment_id = @commentId AND status IN ('dismissed', 'actioned')
+        AND closed_at = (SELECT MAX(closed_at) FROM reports WHERE comment_id = @commentId AND status IN ('dismissed', 'actioned'))
+        AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.comment_id = @commentId AND o.reporter_id = reports.reporter_id AND o.status = 'open')`)
+      .run({ commentId }).changes;
+  }
+
+  async searchComments(q: CommentSearch): Promise<CommentRecord[]> {
+    // SQLite's LIKE folds ASCII case only, as the PostgreSQL store's lower() under COLLATE "C" does.
+    const rows = this.sql(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM}
+      WHERE (@status IS NULL OR c.status = @status) AND (@authorId IS NULL OR c.author_id = @authorId)
+        AND (@pattern IS NULL OR c.body LIKE @pattern ESCAPE '\\' OR u.display_name LIKE @pattern ESCAPE '\\'
+          OR u.id LIKE @pattern ESCAPE '\\')
+        AND (@createdAt IS NULL OR (c.created_at, c.id) < (@createdAt, @id))
+      ORDER BY c.created_at DESC, c.id DESC LIMIT @limit`)
+      .all({
+        status: q.status, authorId: q.authorId, pattern: q.text === null ? null : likePattern(q.text),
+        createdAt: q.before?.createdAt ?? null, id: q.before?.id ?? null, limit: q.limit,
+      }) as CommentRow[];
+    return rows.map(toComment);
+  }
+
+  async countByStatus(authorId: string): Promise<Record<CommentStatus, number>> {
+    const rows = this.sql('SELECT status, COUNT(*) AS n FROM comments WHERE author_id = ? GROUP BY status').all(authorId) as
+      Array<{ status: CommentStatus; n: number }>;
+    const counts: Record<CommentStatus, number> = { published: 0, pending: 0, removed: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
   }
 
   async takeRateToken(bucket: string, rule: RateRule, nowMs: number): Promise<number> {

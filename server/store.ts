@@ -89,8 +89,27 @@ export interface QueuePosition {
   openReports: number;
   /** When the oldest open report was made: among equals, who has waited longest comes first. */
   firstReportAt: string;
+  /** When the latest open report was made: what `newest` orders by. */
+  lastReportAt: string;
   commentId: string;
 }
+
+/** The report queue's orders: most open reports first, or the latest report first. */
+export type QueueOrder = 'count' | 'newest';
+
+/** What the moderation desk's search asks for: every part optional, all of them must hold. */
+export interface CommentSearch {
+  status: CommentStatus | null;
+  /** A substring of the author's name or id or of the text, matched literally, ASCII case folded. */
+  text: string | null;
+  authorId: string | null;
+  /** Newest first: strictly before this position. */
+  before: Position | null;
+  limit: number;
+}
+
+/** `text` as a LIKE pattern with `\` as the escape: wildcards in the input match themselves. */
+export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 export interface QueueEntry {
   comment: CommentRecord;
@@ -129,7 +148,7 @@ export interface AuditRecord {
   at: string;
   /** Who: the moderator's name sent with the admin token, or the CLI's user. */
   actor: string;
-  action: 'remove' | 'restore' | 'dismiss-reports' | 'ban' | 'suspend' | 'unban' | 'close' | 'reopen';
+  action: 'remove' | 'restore' | 'dismiss-reports' | 'reopen-reports' | 'ban' | 'suspend' | 'unban' | 'close' | 'reopen';
   target: { type: 'comment' | 'user' | 'thread'; id: string };
   /** What else the action said (a suspension's end). */
   detail: string | null;
@@ -197,8 +216,20 @@ export interface Store {
   closeReports(commentId: string, reporterId: string | null, closure: ReportClosure, now: string): Promise<void>;
   /** Comments awaiting approval (premoderation), oldest first, strictly after `after`. */
   listPending(query: { after: Position | null; limit: number }): Promise<CommentRecord[]>;
-  /** Comments with open reports: most reported first, then longest waiting, then by comment id. */
-  listReportQueue(query: { after: QueuePosition | null; limit: number }): Promise<Array<QueueEntry & { position: QueuePosition }>>;
+  /**
+   * Comments with open reports. `count`: most reported first, then longest waiting, then by
+   * comment id; `newest`: latest open report first, then comment id descending.
+   */
+  listReportQueue(query: { after: QueuePosition | null; limit: number; order: QueueOrder }): Promise<Array<QueueEntry & { position: QueuePosition }>>;
+  /**
+   * Reopens the reports closed (dismissed or actioned) at the comment's latest closing, except a
+   * reporter's who has one open again; returns how many.
+   */
+  reopenReports(commentId: string): Promise<number>;
+  /** Any comments, newest first, as the search asks. */
+  searchComments(query: CommentSearch): Promise<CommentRecord[]>;
+  /** How many comments the author has in each status. */
+  countByStatus(authorId: string): Promise<Record<CommentStatus, number>>;
 
   /** Counts one action against a fixed window: 0 when allowed, else seconds until it would be. */
   takeRateToken(bucket: string, rule: RateRule, nowMs: number): Promise<number>;
@@ -220,7 +251,7 @@ export interface Store {
 
   recordAudit(entry: AuditRecord): Promise<void>;
   /** The audit log, newest first, strictly before entry `before` (an id from an earlier page). */
-  listAudit(query: { before: number | null; limit: number }): Promise<Array<AuditRecord & { id: number }>>;
+  listAudit(query: { before: number | null; limit: number; target?: AuditRecord['target'] }): Promise<Array<AuditRecord & { id: number }>>;
 
   /** Writes imported history in one transaction; what exists already (by id) is left alone. */
   importBatch(batch: ImportBatch): Promise<ImportResult>;

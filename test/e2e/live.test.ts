@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { ADMIN_TOKEN, API, startServer, type TestServer } from '../server/harness.js';
-import { builtFiles, launchBrowser, serveSite, type Site } from './browser.js';
+import { ADMIN_TOKEN, API, type TestServer } from '../server/harness.js';
+import { startArticle } from './article.js';
+import { launchBrowser, type Site } from './browser.js';
 
 const THREAD = 'e2e-live-story';
 let api: TestServer;
@@ -14,21 +15,7 @@ let site: Site;
 let browser: Browser;
 
 before(async () => {
-  site = await serveSite({
-    ...builtFiles('parley-comments', 'parley-thread-view', 'parley-posting', 'parley-report', 'parley-live'),
-    '/page.js': {
-      body: "document.querySelector('parley-comments').getAuthToken = () => localStorage.getItem('token');",
-      headers: { 'Content-Type': 'text/javascript' },
-    },
-  });
-  api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
-  site.files['/'] = {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live</title><link rel="icon" href="data:,"></head><body>
-<parley-comments backend-url="${api.base}/api/v1" thread-id="${THREAD}" thread-url="${site.origin}/" loading="eager"></parley-comments>
-<script type="module" src="/page.js"></script>
-<script type="module" src="/parley-comments.js"></script>
-</body></html>`,
-  };
+  ({ site, api } = await startArticle(THREAD, 'Live', (s) => `thread-url="${s.origin}/"`));
   browser = await launchBrowser();
 });
 

@@ -26,6 +26,9 @@ describe('static files', () => {
     writeFileSync(join(dir, 'demo/.env'), 'SECRET=1');
     writeFileSync(join(dir, 'secret.txt'), 'outside');
     writeFileSync(join(dir, 'dist/parley-comments.js'), 'export {};');
+    mkdirSync(join(dir, 'dist/moderate'));
+    writeFileSync(join(dir, 'dist/moderate/index.html'), '<!doctype html><title>desk</title>');
+    writeFileSync(join(dir, 'dist/moderate/desk.js'), 'export {};');
     symlinkSync(join(dir, 'secret.txt'), join(dir, 'demo/link.txt'));
     const config = { ...configFromEnv({ PARLEY_DB: ':memory:', PARLEY_JWT_SECRET: JWT_SECRET }), demoRoot: join(dir, 'demo'), distRoot: join(dir, 'dist') };
     const store = new SqliteStore(':memory:');
@@ -57,6 +60,19 @@ describe('static files', () => {
     const head = await get('/dist/parley-comments.js', 'HEAD');
     assert.equal(head.status, 200);
     assert.equal(await head.text(), '');
+  });
+
+  test('the moderation desk is at /moderate/ (from dist/moderate/), under the strict page CSP', async () => {
+    const page = await get('/moderate/');
+    assert.equal(page.status, 200);
+    assert.equal(await page.text(), '<!doctype html><title>desk</title>');
+    assert.match(page.headers.get('content-security-policy')!, /default-src 'self'; script-src 'self'/);
+    assert.equal((await get('/moderate/desk.js')).headers.get('content-type'), 'text/javascript; charset=utf-8');
+    const bare = await fetch(`${base}/moderate`, { redirect: 'manual' });
+    assert.deepEqual([bare.status, bare.headers.get('location')], [308, '/moderate/']);
+    for (const path of ['/moderate/../parley-comments.js', '/moderate/%2e%2e/parley-comments.js', '/moderate/nope.js']) {
+      assert.equal((await get(path)).status, 404, path);
+    }
   });
 
   test('nothing outside the two folders, no dotfiles, no symlinks out', async () => {
