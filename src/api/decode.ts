@@ -3,7 +3,7 @@
  * small checks; it returns a typed value or throws DecodeError naming the path that was wrong.
  * Unknown extra fields are ignored so backends can grow the API without breaking widgets.
  */
-import type { Author, Comment, RecommendationResult, RepliesPage, ReportResult, Thread, ThreadPage, Viewer } from './types.js';
+import type { Author, Comment, RepliesPage, ReportResult, Thread, ThreadPage, Viewer } from './types.js';
 import { REPORT_REASONS } from './types.js';
 
 export class DecodeError extends Error {
@@ -106,9 +106,6 @@ export const decodeRepliesPage = (value: unknown): RepliesPage =>
 
 export const decodeReportResult = (value: unknown): ReportResult =>
   object<ReportResult>({ commentId: id, reason: oneOf(REPORT_REASONS) })(value, 'response');
-
-export const decodeRecommendationResult = (value: unknown): RecommendationResult =>
-  object<RecommendationResult>({ commentId: id, recommendations: count, viewerRecommended: bool })(value, 'response');
 
 /** The `{error:{code,message}}` body of a failed request, or null when it is not one. */
 export function decodeErrorBody(value: unknown): { code: string; message: string } | null {

@@ -10,6 +10,9 @@ export function isSortOrder(value: unknown): value is SortOrder {
   return value === 'newest' || value === 'oldest' || value === 'top';
 }
 
+/** The sort control's choices, with the key of each one's label. */
+export const SORTS = [['newest', 'sortNewest'], ['oldest', 'sortOldest'], ['top', 'sortTop']] as const;
+
 export const REPORT_REASONS: readonly ReportReason[] = ['offensive', 'abusive', 'spam', 'off_topic', 'other'];
 
 export interface Thread {

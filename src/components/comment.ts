@@ -27,6 +27,8 @@ export interface CommentView {
   report(comment: Comment): HTMLElement | typeof nothing;
   /** The Copy link button under a comment, or nothing. */
   copy(comment: Comment): HTMLElement | typeof nothing;
+  /** Recommend, and the reader's own Edit and Delete (the engage chunk), or nothing. */
+  engage(comment: Comment): unknown;
   /** An inline form open under a comment (reply composer, report form), or nothing. */
   below(comment: Comment): TemplateResult | typeof nothing;
 }
@@ -99,6 +101,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   time.dateTime = comment.createdAt;
   const meta = element('div', 'meta', null, element('span', 'author', 'comment-author', name));
   if (!removed) {
+    if (comment.featured) meta.append(element('span', 'badge featured', 'badge featured-badge', strings.featured));
     for (const badge of comment.author.badges) {
       meta.append(element('span', 'badge', 'badge', Object.hasOwn(strings.badges, badge) ? strings.badges[badge] : badge));
     }
@@ -115,7 +118,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   const node = element('div', 'content', null, meta);
   if (answers) node.append(element('p', 'answers', null, strings.inReplyTo(answers)));
   node.append(removed
-    ? element('p', 'body placeholder', 'comment-body', strings.removed)
+    ? element('p', 'body placeholder', 'comment-body', comment.removedBy === 'author' ? strings.deletedByAuthor : strings.removed)
     : element('p', 'body', 'comment-body', ...bodyNodes(comment.body)));
   if (comment.status === 'pending') node.append(element('p', 'notice pending-notice', 'notice', strings.pending));
   const result = { key, strings, minute, label: strings.commentLabel(name, when), node, time };
@@ -137,7 +140,7 @@ export const commentRenderer = ({ html, nothing }: Pick<Kit, 'html' | 'nothing'>
       aria-label=${label}
     >
       ${node}
-      <div class="actions">${view.reply(comment)}${view.copy(comment)}${view.report(comment)}</div>
+      <div class="actions">${view.engage(comment)}${view.reply(comment)}${view.copy(comment)}${view.report(comment)}</div>
       ${view.below(comment)}
     </article>`;
   }
