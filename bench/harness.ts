@@ -1,7 +1,7 @@
 // What `npm run bench`, bench/profile.ts and bench/timeline.ts share: the scenarios, and a
 // publisher's page serving a bundle and bench/page.ts, a backend on another origin over a
 // generated thread of 2,000 comments, and headless Chromium.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import ts from 'typescript';
 import { launchBrowser, serveSite, type Site } from '../test/e2e/browser.js';
@@ -15,6 +15,8 @@ export interface Scenario {
   target: number;
   /** The reader is a signed-in subscriber: the widget fetches its comment form, the baseline builds one. */
   subscriber?: boolean;
+  /** The backend answers from memory at once (the page's fetch, from pre-serialised JSON): only the contenders' own work is timed. */
+  instant?: boolean;
 }
 
 /** Top-level comments in the generated thread. */
@@ -26,6 +28,8 @@ export const SCENARIOS: Scenario[] = [
   { key: 'more-500', label: '500 via load-more (100/page)', pageSize: 100, target: 500 },
   { key: 'more-2000', label: '2,000 via load-more (100/page)', pageSize: 100, target: TOTAL },
   { key: 'first-100-subscriber', label: 'first screen, 100, subscriber', pageSize: 100, target: 100, subscriber: true },
+  { key: 'instant-20', label: 'instant backend, page-size 20', pageSize: 20, target: 20, instant: true },
+  { key: 'instant-100', label: 'instant backend, page-size 100', pageSize: 100, target: 100, instant: true },
 ];
 
 /** The scenario named `key`, or an error listing the names. */
@@ -46,9 +50,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The chunks the widget fetches beside the bundle (the thread view; a subscriber's comment form; the report form), read from dist/. */
+/** Where the built files are read from: dist/, or BENCH_DIST (another build, to run old against new in alternation). */
+export const DIST = process.env.BENCH_DIST ?? 'dist';
+
+/**
+ * The chunks the widget fetches beside the bundle (the thread view; a subscriber's comment form;
+ * the report form; live updates and Copy link, after the first screen), read from dist/. A
+ * build from before a chunk existed simply lacks it.
+ */
 export function readChunks(): Record<string, Uint8Array> {
-  return Object.fromEntries(['parley-thread-view.js', 'parley-posting.js', 'parley-report.js'].map((name) => [name, readFileSync(`dist/${name}`)]));
+  const names = ['parley-thread-view.js', 'parley-posting.js', 'parley-report.js', 'parley-live.js'];
+  return Object.fromEntries(names.filter((name) => existsSync(`${DIST}/${name}`)).map((name) => [name, readFileSync(`${DIST}/${name}`)]));
 }
 
 /** Serves `bundle` as /parley-comments.js, and each of `chunks` beside it. */
@@ -90,7 +102,8 @@ export async function startHarness(bundle: string | Uint8Array, chunks: Record<s
     },
     async measure<T>(page: Page, kind: 'widget' | 'baseline', s: Scenario) {
       const arg = JSON.stringify({ base: backend.base, threadId: backend.threadId, pageSize: s.pageSize, target: s.target,
-        subscriber: !!s.subscriber });
+        subscriber: !!s.subscriber, instant: !!s.instant,
+        handDates: process.env.BENCH_BASELINE_DATES === 'hand' });
       return (await page.evaluate(`window.parleyBench.${kind}(${arg})`)) as T;
     },
     async close() {

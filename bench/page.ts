@@ -11,6 +11,14 @@ interface Scenario {
   target: number;
   /** The reader is a signed-in subscriber (token `bench-subscriber`): a comment form and Reply buttons. */
   subscriber: boolean;
+  /** The baseline formats dates by hand, not with `Intl` (see `handDates`). */
+  handDates: boolean;
+  /**
+   * The backend answers from memory at once: the page's `fetch` is answered from a map of
+   * pre-serialised JSON (fetched from the bench backend before the clock starts), so neither
+   * contender waits for a network; what is left is each one's own work.
+   */
+  instant: boolean;
 }
 
 const TOKEN = 'bench-subscriber';
@@ -32,6 +40,12 @@ export interface Measurement {
   comments: number;
   /** Elements in the shadow tree. */
   elements: number;
+  /**
+   * The `parley:*` user-timing marks (src/marks.ts), ms from the start: the first of each, and
+   * the last for `last-comment` (load-more repeats them); also `done` (every comment in the
+   * DOM, the forced layout begins) and `laid-out` (it ends).
+   */
+  marks: Record<string, number>;
 }
 
 interface BenchComment {
@@ -99,7 +113,64 @@ function watchLongTasks(): () => Promise<number[]> {
   };
 }
 
+/** The page's own fetch, before an instant scenario stands in its own. */
+const networkFetch = window.fetch.bind(window);
+
+/** The backend's answers, pre-serialised, by request: path and query with the parameters sorted. */
+function requestKey(url: URL): string {
+  const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${url.origin}${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+/**
+ * For an instant scenario, before the clock: fetches every page the scenario will show from
+ * the bench backend (following its cursors), keeps each answer's text, and answers the page's
+ * `fetch` for those URLs from memory (a new `Response` over the same string, no network, no
+ * delay). Any other request to the backend fails loudly, so a scenario never half-waits on it.
+ */
+async function answerFromMemory(s: Scenario): Promise<void> {
+  window.fetch = networkFetch;
+  if (!s.instant) return;
+  // Encoded once, before the clock: each answer is then a copy of bytes, not a re-encoding of 100 KB of text.
+  const answers = new Map<string, Uint8Array<ArrayBuffer>>();
+  let cursor: string | null = null;
+  let shown = 0;
+  do {
+    const url = new URL(`${s.base}/comments`);
+    url.searchParams.set('thread', s.threadId);
+    url.searchParams.set('sort', 'newest');
+    url.searchParams.set('limit', String(s.pageSize));
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (s.subscriber) headers.Authorization = `Bearer ${TOKEN}`;
+    const text = await (await networkFetch(url, { credentials: 'include', headers })).text();
+    answers.set(requestKey(url), new TextEncoder().encode(text));
+    const page = JSON.parse(text) as { comments: unknown[]; nextCursor: string | null };
+    shown += page.comments.length;
+    cursor = page.nextCursor;
+  } while (shown < s.target && cursor);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (!url.href.startsWith(s.base)) return networkFetch(input, init);
+    const bytes = answers.get(requestKey(url));
+    if (bytes === undefined) return Promise.reject(new Error(`bench: no instant answer for ${url.href}`));
+    return Promise.resolve(new Response(bytes, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } }));
+  };
+}
+
+/** The `parley:*` marks since `start`, and the end of the forced layout. */
+function readMarks(start: number): Record<string, number> {
+  const marks: Record<string, number> = {};
+  for (const entry of performance.getEntriesByType('mark')) {
+    if (entry.startTime < start) continue;
+    const name = entry.name === DONE ? 'done' : entry.name === END ? 'laid-out' : entry.name.startsWith('parley:') ? entry.name.slice(7) : '';
+    if (name && (!(name in marks) || name === 'last-comment')) marks[name] = entry.startTime - start;
+  }
+  return marks;
+}
+
 async function widget(s: Scenario): Promise<Measurement> {
+  await answerFromMemory(s);
   const stopWatching = watchLongTasks();
   const start = performance.mark(START).startTime;
   const el = document.createElement('parley-comments');
@@ -136,6 +207,7 @@ async function widget(s: Scenario): Promise<Measurement> {
     longTasks: await stopWatching(),
     comments: el.shadowRoot!.querySelectorAll(TOP_LEVEL).length,
     elements: el.shadowRoot!.querySelectorAll('*').length,
+    marks: readMarks(start),
   };
 }
 
@@ -151,13 +223,27 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
 // Made on first use inside the measured time, as the widget makes its own: a formatter made
 // when the page loads would move its cost (locale data loading) out of the baseline's clock.
 let relative: Intl.RelativeTimeFormat;
-let full: Intl.DateTimeFormat;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31536000], ['month', 2592000], ['week', 604800],
   ['day', 86400], ['hour', 3600], ['minute', 60]];
+/**
+ * The baseline's dates: `Intl`, as careful code writes them (the default), or, with
+ * `handDates` (BENCH_BASELINE_DATES=hand), English words made by hand as the widget makes
+ * them for an English page since issue 19: then neither contender pays for the page's first
+ * `Intl` object (30–40 ms of ICU locale data here), and the ratio compares rendering alone.
+ */
+function handAgo(value: number, unit: string): string {
+  const n = Math.abs(value);
+  if (n === 1 && unit !== 'hour' && unit !== 'minute') return unit === 'day' ? (value < 0 ? 'yesterday' : 'tomorrow') : `${value < 0 ? 'last' : 'next'} ${unit}`;
+  return value < 0 ? `${n} ${unit}${n === 1 ? '' : 's'} ago` : `in ${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+let handDates = false;
+
 function ago(iso: string, now: number): string {
-  relative ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  if (!handDates) relative ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  for (const [unit, size] of UNITS) if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return handDates ? handAgo(Math.trunc(seconds / size), unit) : relative.format(Math.trunc(seconds / size), unit);
+  }
   return 'just now';
 }
 
@@ -175,11 +261,12 @@ function body(text: string): (Node | string)[] {
 
 function article(c: BenchComment, now: number, subscriber: boolean): HTMLElement {
   const when = ago(c.createdAt, now);
-  full ??= new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
   const meta = h('div', { class: 'meta' }, h('span', { part: 'comment-author', class: 'author' }, c.author.displayName),
     ...c.author.badges.map((b) => h('span', { part: 'badge', class: 'badge' }, b === 'subscriber' ? 'Subscriber' : b)),
-    h('time', { part: 'comment-time', datetime: c.createdAt, title: full.format(new Date(c.createdAt)) }, when));
-  if (c.editedAt) meta.append(h('span', { class: 'edited', title: `Edited ${full.format(new Date(c.editedAt))}` }, 'edited'));
+    // The time is the comment's link; its tooltip (the full date), as the widget's, is made on hover.
+    h('a', { part: 'comment-link', class: 'permalink', href: `#comment-${encodeURIComponent(c.id)}` },
+      h('time', { part: 'comment-time', datetime: c.createdAt }, when)));
+  if (c.editedAt) meta.append(h('time', { class: 'edited', datetime: c.editedAt }, 'edited'));
   return h('article', { part: 'comment', class: 'comment', 'data-comment-id': c.id, 'aria-label': `Comment by ${c.author.displayName}, ${when}` },
     meta,
     h('p', { part: 'comment-body', class: 'body' }, ...body(c.body)),
@@ -214,6 +301,8 @@ async function widgetSheets(): Promise<CSSStyleSheet[]> {
 
 async function baseline(s: Scenario): Promise<Measurement> {
   const sheets = await widgetSheets();
+  await answerFromMemory(s);
+  handDates = s.handDates;
   const stopWatching = watchLongTasks();
   const start = performance.mark(START).startTime;
   const host = document.createElement('div');
@@ -259,11 +348,15 @@ async function baseline(s: Scenario): Promise<Measurement> {
     const response = await fetch(url, { credentials: 'include', headers });
     if (!response.ok) throw new Error(`baseline: HTTP ${response.status}`);
     const page = (await response.json()) as { thread: { commentCount: number }; comments: BenchComment[]; nextCursor: string | null };
+    if (!cursor) performance.mark('parley:thread-decoded'); // parsed, not checked: the baseline trusts its backend
     const now = Date.now();
     const fragment = document.createDocumentFragment();
     for (const c of page.comments) fragment.append(conversation(c, now, s.subscriber));
     list.append(fragment);
-    count.textContent = `${page.thread.commentCount.toLocaleString('en')} comments`;
+    if (!cursor) performance.mark('parley:first-comment');
+    performance.mark('parley:last-comment');
+    // (By hand, its grouping too, as the widget's English: `toLocaleString` would make the page's first Intl object.)
+    count.textContent = `${handDates ? String(page.thread.commentCount).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : page.thread.commentCount.toLocaleString('en')} comments`;
     shown += page.comments.length;
     cursor = page.nextCursor;
     more.hidden = !cursor;
@@ -273,7 +366,8 @@ async function baseline(s: Scenario): Promise<Measurement> {
   const ms = performance.mark(END).startTime - start;
   await nextFrame();
   const paintedMs = performance.mark(PAINTED).startTime - start;
-  return { ms, paintedMs, firstCommentMs: await firstComment, longTasks: await stopWatching(), comments: root.querySelectorAll(TOP_LEVEL).length, elements: root.querySelectorAll('*').length };
+  return { ms, paintedMs, firstCommentMs: await firstComment, longTasks: await stopWatching(), comments: root.querySelectorAll(TOP_LEVEL).length,
+    elements: root.querySelectorAll('*').length, marks: readMarks(start) };
 }
 
 window.parleyBench = { widget, baseline };

@@ -2,7 +2,7 @@
 // main-thread task of one traced run of a benchmark scenario, with the style, layout, script and
 // GC time inside each — where the time between insertion and the last comment goes.
 import { readFileSync } from 'node:fs';
-import { readChunks, scenario, startHarness } from './harness.js';
+import { DIST, readChunks, scenario, startHarness } from './harness.js';
 
 const kind = process.argv[2] === 'baseline' ? 'baseline' : 'widget';
 const key = process.argv[3] ?? 'first-100';
@@ -11,7 +11,7 @@ const minMs = Number(process.env.TIMELINE_MIN_MS ?? 1);
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string } }
 
-const harness = await startHarness(readFileSync('dist/parley-comments.js'), readChunks());
+const harness = await startHarness(readFileSync(`${DIST}/parley-comments.js`), readChunks());
 try {
   // A warm-up page first, as the benchmark does.
   for (const traced of [false, true]) {

@@ -7,11 +7,13 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 const BUDGETS = {
   // What every article page loads: the element, the request, the loading placeholder, errors.
-  // #16 may add at most 1 KB over main as it stood (14,270 B by this script's zlib): so 15,294 B.
-  'dist/parley-comments.js': 14_270 + KB,
+  // #16 may add at most 1 KB over main as it stood when #16 merged it (14,291 B by this script's zlib).
+  'dist/parley-comments.js': 14_291 + KB,
   'dist/parley-count.js': 3 * KB,
   // Fetched alongside the thread's first request: what shows the comments once loaded.
-  'dist/parley-thread-view.js': 6 * KB,
+  // 6 KB until #16, whose hooks for its own chunk (parley-engage.js: Recommend, Featured, Edit,
+  // Delete) cost 114 B more than #19 left room for: 6,258 B at #16's merge. Trim, then lower again.
+  'dist/parley-thread-view.js': 6 * KB + 128,
   // Fetched only for a viewer who may post, and when a reader heads for a Report button.
   'dist/parley-posting.js': 3 * KB,
   'dist/parley-report.js': 3 * KB,

@@ -4,7 +4,7 @@
  * bundle (a `?ver=` query, a second copy) and never pulls in another copy of Lit or the
  * element; `scripts/check-size.mjs` fails the build if one does.
  */
-import { css, html, noChange, nothing, unsafeCSS } from 'lit';
+import { css, html, noChange, nothing, render, unsafeCSS } from 'lit';
 import { decodeComment, decodeThreadPage } from './api/decode.js';
 import { ApiError } from './api/errors.js';
 import { REPORT_REASONS, type Comment } from './api/types.js';
@@ -25,6 +25,8 @@ export const engageLoader = { load: (): Promise<EngageModule> => import('./featu
 
 export interface Kit {
   html: typeof html;
+  /** Lit's `render`: what the thread view renders into elements it built by hand. */
+  render: typeof render;
   css: typeof css;
   readonly nothing: typeof nothing;
   readonly noChange: typeof noChange;
@@ -74,7 +76,7 @@ export function actionButtons(part: string): {
 }
 
 export const kit: Kit = {
-  html, css, nothing, noChange, unsafeCSS, ApiError, emit, describeError, addEnglish, REPORT_REASONS, actionButtons,
+  html, render, css, nothing, noChange, unsafeCSS, ApiError, emit, describeError, addEnglish, REPORT_REASONS, actionButtons,
   decodeComment, decodeThreadPage,
   loadReport: lazy(formLoader, ({ reports }) => reports(kit)),
   loadEngage: lazy(engageLoader, ({ engage }) => engage(kit)),

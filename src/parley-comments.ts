@@ -2,9 +2,10 @@ import { adoptStyles, html, LitElement, nothing, type CSSResultGroup, type CSSRe
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
 import { timedOut, unreachable, type ApiError } from './api/errors.js';
 import { isSortOrder, SORTS, type SortOrder, type Thread, type Viewer } from './api/types.js';
-import { ParticipationController, prefetchPosting } from './controllers/participation.js';
+import { ChunkController } from './controllers/chunks.js';
 import { LiveController } from './controllers/live.js';
-import { ThreadController, type ThreadAction, type ThreadEvents } from './controllers/thread.js';
+import { ParticipationController, prefetchPosting } from './controllers/participation.js';
+import { ThreadController } from './controllers/thread.js';
 import { VisibilityController } from './controllers/visibility.js';
 import { emit, type ParleyAction } from './events.js';
 import type { ThreadView } from './features/thread-view.js';
@@ -13,6 +14,7 @@ import { describeError } from './format/errors.js';
 import { en, englishAdded, type CoreStrings, type ParleyStrings } from './i18n/en.js';
 import { baseLanguage, isRightToLeft, loadStrings, shippedLanguage } from './i18n/locales.js';
 import { kit, lazy } from './kit.js';
+import { mark } from './marks.js';
 import { clampPageSize, pageUrl, skeleton } from './page.js';
 import { styles } from './parley-comments.styles.js';
 
@@ -24,16 +26,7 @@ type ViewModule = typeof import('./features/thread-view.js');
  */
 export const viewLoader = { load: (): Promise<ViewModule> => import('./features/thread-view.js') };
 
-const loadView = lazy(viewLoader, ({ threadView }) => threadView(kit));
-
-/** Top-level comments in the first chunk of a page, before the element knows how fast it renders. */
-const FIRST_CHUNK = 25;
-/**
- * Milliseconds of rendering per task while a page arrives: later chunks are sized from the
- * measured cost per comment to fit it, so a fast device renders a page of 100 in two tasks and
- * a slow one in more, and no task comes near 50 ms.
- */
-const CHUNK_BUDGET_MS = 20;
+const loadView = lazy(viewLoader, ({ threadView }) => (mark('view-evaluated'), threadView(kit)));
 
 /** How long the widget waits, showing nothing, for the page's language before it shows English. */
 const LANGUAGE_WAIT_MS = 3000;
@@ -187,44 +180,38 @@ export class ParleyComments extends LitElement implements LiveHost {
 
   /** The language whose strings are loaded, and those strings. */
   private localeStrings: [string, ParleyStrings] = ['en', en];
-  private language?: { locale: string; text: ParleyStrings };
+  #language?: { locale: string; text: ParleyStrings };
 
-  /** How many top-level comments are on screen: a page arrives in chunks, one per task. */
-  private shown = 0;
-  /** How many of them the viewer posted, as of the last update. */
-  private prepended = 0;
-  /** Top-level comments to add in the next chunk, and when the current update began rendering them. */
-  private chunk = FIRST_CHUNK;
-  private chunkStart: { at: number; from: number } | null = null;
-  private frame: ReturnType<typeof setTimeout> | 0 = 0;
   /** A page has fully rendered: parley-load (and for load-more, the announcement) is due. */
-  private loaded: { thread: Thread; viewer: Viewer | null; added: number; action: ThreadAction } | null = null;
+  #loaded: { thread: Thread; viewer: Viewer | null } | null = null;
 
   /** The loaded thread; read by the feature controllers. @internal */
   readonly threadState = new ThreadController(this, {
     // A new first page: whatever the last one left to announce is stale.
-    loading: () => ((this.loaded = null), this.fetchView()),
-    loaded: (thread, viewer, added, action) => void this.onLoaded(thread, viewer, added, action),
+    loading: () => ((this.#loaded = null), this.#fetchView()),
+    loaded: (thread, viewer) => void (this.#loaded = { thread, viewer }),
     failed: (action, error) => this.reportError(action, error),
   });
 
-  private readonly visibility = new VisibilityController(this, () => this.requestUpdate());
+  readonly #visibility = new VisibilityController(this, () => this.requestUpdate());
+  /** How much of the thread is on screen: a page arrives in chunks. */
+  readonly #chunks = new ChunkController(this, () => this.#held);
   /** Whether the viewer may post, and the comment form's chunk. @internal */
   readonly participation = new ParticipationController(this);
   /** Live updates and the linked comment. @internal */
   readonly liveState: LiveController = new LiveController(this);
 
   /** What shows the loaded thread, once its chunk is here; why it could not be fetched, if so. */
-  private view: ThreadView | undefined;
-  private viewFailed: ApiError | null = null;
+  #view: ThreadView | undefined;
+  #viewFailed: ApiError | null = null;
   /** The chunk is on its way; the time limit on waiting for it; the last failure told to the page. */
-  private viewPending = false;
-  private viewWait: ReturnType<typeof setTimeout> | undefined;
-  private viewReported: ApiError | null = null;
+  #viewPending = false;
+  #viewWait: ReturnType<typeof setTimeout> | undefined;
+  #viewReported: ApiError | null = null;
 
   /** Reloads the thread from the first page. */
   refresh(): Promise<void> {
-    return this.load();
+    return this.#load();
   }
 
   /** Milliseconds to wait for an answer or a chunk: `request-timeout`, or the default for 0 or less. @internal */
@@ -244,7 +231,7 @@ export class ParleyComments extends LitElement implements LiveHost {
 
   /** The language the UI speaks: the element's `lang`, else the nearest `[lang]`, else English. */
   get locale(): string {
-    return (this.language ??= this.resolveLanguage()).locale;
+    return (this.#language ??= this.#resolveLanguage()).locale;
   }
 
   /** The article URL sent with a first post: the attribute, else the canonical URL. */
@@ -259,25 +246,25 @@ export class ParleyComments extends LitElement implements LiveHost {
 
   /** The UI strings in use: the language's, with `strings` over them. @internal */
   get text(): CoreStrings {
-    return (this.language ??= this.resolveLanguage()).text;
+    return (this.#language ??= this.#resolveLanguage()).text;
   }
 
   /** Worked out once per update: every comment asks for the text and the language. */
-  private resolveLanguage(): { locale: string; text: ParleyStrings } {
+  #resolveLanguage(): { locale: string; text: ParleyStrings } {
     const locale = shippedLanguage((this.closest('[lang]') as HTMLElement | null)?.lang || 'en');
     // The last language that arrived: a language change swaps the text in place when the new one lands.
     const base = this.localeStrings[1];
-    const { strings, merged } = this;
+    const strings = this.strings, merged = this.#merged;
     // The same merged object while neither side changes: every comment's cache keys on it. A
     // chunk arriving adds its English to `en` in place (`addEnglish`), which also makes it stale.
     const grown = englishAdded();
     if (strings && (merged?.[0] !== base || merged[1] !== strings || merged[3] !== grown)) {
-      this.merged = [base, strings, { ...base, ...strings }, grown];
+      this.#merged = [base, strings, { ...base, ...strings }, grown];
     }
-    return { locale, text: strings ? this.merged![2] : base };
+    return { locale, text: strings ? this.#merged![2] : base };
   }
 
-  private merged?: [ParleyStrings, Partial<ParleyStrings>, ParleyStrings, number];
+  #merged?: [ParleyStrings, Partial<ParleyStrings>, ParleyStrings, number];
 
   /** An API client for the current backend settings. @internal */
   get client(): ParleyClient {
@@ -294,42 +281,32 @@ export class ParleyComments extends LitElement implements LiveHost {
     });
   }
 
-  private get started(): boolean {
-    return this.loading === 'eager' || this.visibility.near || this.liveState.linking;
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+  get #started(): boolean {
+    return this.loading === 'eager' || this.#visibility.near || this.liveState.linking;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.language = this.resolveLanguage();
-    this.scheduleChunks();
+    this.#language = this.#resolveLanguage();
     const language = baseLanguage(this.locale);
-    if (language !== this.localeStrings[0] && language !== this.asked) {
-      this.asked = language;
+    if (language !== this.localeStrings[0] && language !== this.#asked) {
+      this.#asked = language;
       void loadStrings(language).then((strings) => {
-        if (this.asked === language) clearTimeout(this.languageWait);
+        if (this.#asked === language) clearTimeout(this.#languageWait);
         if (baseLanguage(this.locale) === language) this.localeStrings = [language, strings];
-        else if (this.asked === language) this.asked = ''; // the page moved on: ask again if it comes back
+        else if (this.#asked === language) this.#asked = ''; // the page moved on: ask again if it comes back
       });
       // A language file that hangs must not hide the comments: after a moment they show in the
       // text at hand (English), and change language when the file lands.
-      clearTimeout(this.languageWait);
-      this.languageWait = setTimeout(() => ((this.spoken = true), this.requestUpdate()), LANGUAGE_WAIT_MS);
+      clearTimeout(this.#languageWait);
+      this.#languageWait = setTimeout(() => ((this.#spoken = true), this.requestUpdate()), LANGUAGE_WAIT_MS);
     }
-    if (!this.started || !this.isConnected) return;
+    if (!this.#started || !this.isConnected) return;
     if (this.threadState.status === 'idle' || RELOAD_ON.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
-      void this.load();
+      void this.#load();
     }
   }
 
-  private load(): Promise<void> {
+  #load(): Promise<void> {
     if (!this.backendUrl) {
       console.warn('<parley-comments>: no backend-url');
       return Promise.resolve();
@@ -352,108 +329,76 @@ export class ParleyComments extends LitElement implements LiveHost {
    * fetch still on its way after a time-out is waited for again, and shows the comments whenever
    * it lands.
    */
-  private fetchView(): void {
-    if (this.view) return;
-    if (this.viewFailed || !this.viewWait) {
+  #fetchView(): void {
+    if (this.#view) return;
+    if (this.#viewFailed || !this.#viewWait) {
       // A new attempt, or a wait cut short when the element left the page.
-      this.viewFailed = null;
-      clearTimeout(this.viewWait);
-      this.viewWait = setTimeout(() => this.failView(timedOut()), this.timeLimit);
+      this.#viewFailed = null;
+      clearTimeout(this.#viewWait);
+      this.#viewWait = setTimeout(() => this.#failView(timedOut()), this.timeLimit);
     }
-    if (this.viewPending) return;
-    this.viewPending = true;
+    if (this.#viewPending) return;
+    this.#viewPending = true;
+    mark('view-requested');
     loadView().then((make) => {
-      this.view ??= make(this);
-    }).catch((error: unknown) => this.failView(unreachable(error))).finally(() => {
-      this.viewPending = false;
-      this.stopViewWait();
+      this.#view ??= make(this);
+    }).catch((error: unknown) => this.#failView(unreachable(error))).finally(() => {
+      this.#viewPending = false;
+      this.#stopViewWait();
       this.requestUpdate();
     });
   }
 
-  private failView(error: ApiError): void {
-    this.stopViewWait();
-    this.viewFailed ??= error; // a fetch failing after its time-out is the same failure
+  #failView(error: ApiError): void {
+    this.#stopViewWait();
+    this.#viewFailed ??= error; // a fetch failing after its time-out is the same failure
     this.requestUpdate();
   }
 
-  private stopViewWait(): void {
-    clearTimeout(this.viewWait);
-    this.viewWait = undefined;
+  #stopViewWait(): void {
+    clearTimeout(this.#viewWait);
+    this.#viewWait = undefined;
   }
 
   /** The thread is here but its view could not be: the error shown instead. */
-  private get viewError(): ApiError | null {
-    return this.threadState.status === 'ready' && !this.view ? this.viewFailed : null;
-  }
-
-  /** Shows a page a chunk per task, so no task holds the main thread for a whole page. */
-  private scheduleChunks(): void {
-    const { status, comments, prepended } = this.threadState;
-    if (status !== 'ready' || this.held) {
-      this.shown = this.prepended = 0;
-      return;
-    }
-    // Comments the viewer posted go on top: everything shown so far stays shown.
-    this.shown = Math.min(this.shown + prepended - this.prepended, comments.length);
-    this.prepended = prepended;
-    if (this.frame || this.shown === comments.length) return;
-    this.chunkStart = { at: performance.now(), from: this.shown };
-    this.shown = Math.min(comments.length, this.shown + this.chunk);
-    if (this.shown < comments.length) {
-      // A task, not a frame: yield to input and paint without waiting ~16 ms per chunk.
-      this.frame = setTimeout(() => {
-        this.frame = 0;
-        this.requestUpdate();
-      });
-    }
+  get #viewError(): ApiError | null {
+    return this.threadState.status === 'ready' && !this.#view ? this.#viewFailed : null;
   }
 
   /** The page's `lang` may change (a single-page site switching language): the element follows. */
-  private readonly langWatch = new MutationObserver(() => this.requestUpdate());
+  readonly #langWatch = new MutationObserver(() => this.requestUpdate());
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.langWatch.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    // The page's and the element's own (which the first misses when the element is in a shadow root).
+    for (const node of [document.documentElement, this]) this.#langWatch.observe(node, { attributeFilter: ['lang'], subtree: true });
     // Back in a page with the thread view still on its way: the time limit starts again.
-    if (this.viewPending && !this.viewFailed) this.fetchView();
-    addEventListener('online', this.onOnline);
+    if (this.#viewPending && !this.#viewFailed) this.#fetchView();
+    addEventListener('online', this.#onOnline);
   }
 
   /** Back online with only the thread view missing (the thread itself retries on its own). */
-  private onOnline = (): void => {
-    if (this.viewError) void this.load();
+  #onOnline = (): void => {
+    if (this.#viewError) void this.#load();
   };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.langWatch.disconnect();
-    removeEventListener('online', this.onOnline);
+    this.#langWatch.disconnect();
+    removeEventListener('online', this.#onOnline);
     // Back in a page, it asks again (and waits again) for the language it finds there.
-    clearTimeout(this.languageWait);
-    this.asked = '';
-    clearTimeout(this.frame);
-    this.frame = 0;
-    this.stopViewWait();
-  }
-
-  private onLoaded(...[thread, viewer, added, action]: Parameters<ThreadEvents['loaded']>): void {
-    this.loaded = { thread, viewer, added, action };
+    clearTimeout(this.#languageWait);
+    this.#asked = '';
+    this.#stopViewWait();
   }
 
   protected override updated(): void {
-    if (this.chunkStart) {
-      // Size the next chunk from what this one cost (including first-use costs, so on the safe side).
-      const perComment = (performance.now() - this.chunkStart.at) / Math.max(1, this.shown - this.chunkStart.from);
-      this.chunk = Math.max(5, Math.min(100, Math.floor(CHUNK_BUDGET_MS / perComment)));
-      this.chunkStart = null;
-    }
-    const { viewError } = this;
-    if (viewError && viewError !== this.viewReported) this.reportError('load', (this.viewReported = viewError));
-    const { loaded } = this;
-    if (!loaded || this.held || this.shown < this.threadState.comments.length) return;
-    this.loaded = null;
-    if (loaded.action === 'load-more') this.announce(this.text.moreLoaded(loaded.added));
+    const viewError = this.#viewError;
+    if (viewError && viewError !== this.#viewReported) this.reportError('load', (this.#viewReported = viewError));
+    const loaded = this.#loaded;
+    if (!loaded || this.#held || this.#chunks.shown < this.threadState.comments.length) return;
+    mark('last-comment');
+    this.#loaded = null;
     emit(this, 'parley-load', { thread: loaded.thread, viewer: loaded.viewer });
   }
 
@@ -470,13 +415,13 @@ export class ParleyComments extends LitElement implements LiveHost {
 
   /** Adds a feature chunk's styles to the shadow root, once each. @internal */
   addStyles(sheet: CSSResultOrNative): void {
-    if (this.added.includes(sheet)) return;
-    this.added.push(sheet);
+    if (this.#added.includes(sheet)) return;
+    this.#added.push(sheet);
     // All at once (Lit adds a <style> per sheet where adoptedStyleSheets is missing).
-    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof ParleyComments).elementStyles, ...this.added]);
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof ParleyComments).elementStyles, ...this.#added]);
   }
 
-  private added: CSSResultOrNative[] = [];
+  #added: CSSResultOrNative[] = [];
 
   /** Says `message` through the polite live region (results, never errors). @internal */
   announce(message: string): void {
@@ -487,26 +432,26 @@ export class ParleyComments extends LitElement implements LiveHost {
    * The page's language is still on its way and nothing has been shown yet: the widget keeps
    * its space but shows no English meanwhile (`visibility: hidden`).
    */
-  private get translating(): boolean {
-    return !this.spoken && baseLanguage(this.locale) !== this.localeStrings[0];
+  get #translating(): boolean {
+    return !this.#spoken && baseLanguage(this.locale) !== this.localeStrings[0];
   }
 
   /** Text has been shown: from now on a language change swaps it in place. */
-  private spoken = false;
+  #spoken = false;
   /** The language whose file was last asked for, and the wait for it. */
-  private asked = '';
-  private languageWait: ReturnType<typeof setTimeout> | undefined;
+  #asked = '';
+  #languageWait: ReturnType<typeof setTimeout> | undefined;
 
   /** The thread waits for its view, the language's text or, for a viewer who may post, the comment form. */
-  private get held(): boolean {
-    return !this.view || this.translating || this.participation.waiting;
+  get #held(): boolean {
+    return !this.#view || this.#translating || this.participation.waiting;
   }
 
   protected override render(): TemplateResult {
     const { text } = this;
     const { status, thread } = this.threadState;
-    const { translating, held, view, viewError } = this;
-    this.spoken ||= !translating;
+    const translating = this.#translating, held = this.#held, view = this.#view, viewError = this.#viewError;
+    this.#spoken ||= !translating;
     return html`<section aria-labelledby="heading" dir=${isRightToLeft(this.locale) ? 'rtl' : nothing}
       class=${translating ? 'translating' : nothing}>
       <header part="header">
@@ -515,8 +460,8 @@ export class ParleyComments extends LitElement implements LiveHost {
         ${this.rulesUrl ? html`<a part="rules-link" href=${this.rulesUrl}>${text.rulesLink}</a>` : nothing}
         <label class="sort">
           ${text.sortLabel}
-          <select part="sort" @change=${this.onSortChange} .value=${this.sort}>
-            ${SORTS.map(([value, label]) => html`<option value=${value} ?selected=${this.sort === value}>${text[label]}</option>`)}
+          <select part="sort" @change=${this.#onSortChange} .value=${this.sort}>
+            ${SORTS.map(([value, label]) => html`<option value=${value}>${text[label]}</option>`)}
           </select>
         </label>
       </header>
@@ -524,9 +469,9 @@ export class ParleyComments extends LitElement implements LiveHost {
       ${view ? view.area() : nothing}
       ${status === 'idle' || status === 'loading' || (status === 'ready' && held && !viewError) ? skeleton(this.text.loading) : nothing}
       ${status === 'error' || viewError
-        ? this.renderError(text.loadFailed, viewError ?? this.threadState.error, this.onRetry) : nothing}
+        ? this.renderError(text.loadFailed, viewError ?? this.threadState.error, this.#onRetry) : nothing}
       ${status === 'unavailable' ? html`<p part="notice" class="notice">${text.unavailable}</p>` : nothing}
-      ${status === 'ready' && !held ? view!.thread(this.shown) : (view?.clear(), nothing)}
+      ${status === 'ready' && !held ? view!.thread(this.#chunks.shown) : (view?.clear(), nothing)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -539,13 +484,13 @@ export class ParleyComments extends LitElement implements LiveHost {
     </div>`;
   }
 
-  private onSortChange(event: Event): void {
+  #onSortChange(event: Event): void {
     const { value } = event.target as HTMLSelectElement;
     if (isSortOrder(value)) this.sort = value;
   }
 
-  private onRetry = (): void => {
+  #onRetry = (): void => {
     this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
-    void this.load();
+    void this.#load();
   };
 }

@@ -233,6 +233,8 @@ describe('languages: the widget', () => {
     const time = parts(el, 'comment-time')[0]!;
     expect(text(time)).to.equal('il y a 5 minutes');
     const full = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(time.getAttribute('datetime')!));
+    expect(time.title, 'the full date is made when the pointer comes to it').to.equal('');
+    time.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     expect(time.title).to.equal(full);
     expect(time.title).to.match(/ (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4} à /);
     expect(parts(el, 'comment')[0]!.getAttribute('aria-label')).to.equal('Commentaire de Dev Patel, il y a 5 minutes');

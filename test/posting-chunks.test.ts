@@ -14,7 +14,8 @@ describe('posting while a page arrives in chunks', () => {
     const el = await renderWidget({ pageSize: 100 });
     const shown = () => parts(el, 'comment').map((c) => c.dataset.commentId);
     const seen = await new Promise<{ before: (string | undefined)[]; after: (string | undefined)[] }>((resolve) => {
-      // Straight after the first chunk renders, before the next one's task: as a post's answer could land.
+      // Straight after the first chunk renders, before the next one (which may follow in the same
+      // task when it fits the budget, or in the next): as a post's answer could land.
       const watch = new MutationObserver(() => {
         const before = shown();
         if (!before.length) return;
@@ -25,7 +26,8 @@ describe('posting while a page arrives in chunks', () => {
       watch.observe(el.shadowRoot!, { childList: true, subtree: true });
     });
     expect(seen.before.length, 'the page was still arriving').to.be.lessThan(100);
-    expect(seen.after, 'the new comment on top, every comment shown before still shown')
+    // The next chunk may have come with the same update: the list may have grown at its end.
+    expect(seen.after.slice(0, seen.before.length + 1), 'the new comment on top, every comment shown before still shown')
       .to.deep.equal(['c-500', ...seen.before]);
     await waitForComments(el, 101);
   });

@@ -1,3 +1,4 @@
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { expect, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { FakeBackend } from './mocks/backend.js';
@@ -49,8 +50,18 @@ describe('reading a thread', () => {
     const time = part(el, 'comment-time') as HTMLTimeElement;
     expect(time.dateTime).to.equal(backend.state.comments[0]!.createdAt);
     expect(text(time)).to.equal('5 minutes ago');
-    expect(time.title).to.match(/\d{4}/); // the full date
-    expect(text(comment.querySelector('.edited'))).to.equal('edited');
+    expect(time.title, 'no full date before the pointer comes').to.equal('');
+    // The reader's pointer on the time: its tooltip is the full date, as Intl says it in the page's language.
+    const box = time.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await resetMouse();
+    expect(time.title).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(time.dateTime)));
+    const edited = comment.querySelector<HTMLTimeElement>('.edited')!;
+    expect(text(edited)).to.equal('edited');
+    const at = edited.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(at.x + at.width / 2), Math.round(at.y + at.height / 2)] });
+    await resetMouse();
+    expect(edited.title).to.equal(`Edited ${new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(backend.state.comments[0]!.editedAt!))}`);
     const body = part(el, 'comment-body')!;
     expect(body.textContent).to.equal('First line\nSecond line');
     expect(body.getClientRects()[0]!.height, 'two visible lines').to.be.greaterThan(parseFloat(getComputedStyle(body).lineHeight) * 1.5);

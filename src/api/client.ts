@@ -107,14 +107,14 @@ export class ParleyClient {
     options.signal?.addEventListener('abort', stop, { once: true });
     if (options.signal?.aborted) stop();
     try {
-      let token = await this.token();
-      let response = await this.send(url, options, token, controller.signal);
+      let token = await this.#token();
+      let response = await this.#send(url, options, token, controller.signal);
       if (response.status === 401 && token) {
         // The token may have expired since it was issued: ask the provider once more, retry once.
-        token = await this.token();
-        if (token) response = await this.send(url, options, token, controller.signal);
+        token = await this.#token();
+        if (token) response = await this.#send(url, options, token, controller.signal);
       }
-      return await this.read(response, options.decode);
+      return await this.#read(response, options.decode);
     } catch (error) {
       if (error instanceof ApiError) throw error;
       if (options.signal?.aborted) throw options.signal.reason ?? error; // the caller stopped caring
@@ -126,7 +126,7 @@ export class ParleyClient {
     }
   }
 
-  private async token(): Promise<string | null> {
+  async #token(): Promise<string | null> {
     if (!this.options.getAuthToken) return null;
     try {
       return (await this.options.getAuthToken()) || null;
@@ -135,7 +135,7 @@ export class ParleyClient {
     }
   }
 
-  private send(url: URL, options: RequestOptions<unknown>, token: string | null, signal: AbortSignal): Promise<Response> {
+  #send(url: URL, options: RequestOptions<unknown>, token: string | null, signal: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -148,7 +148,7 @@ export class ParleyClient {
     });
   }
 
-  private async read<T>(response: Response, decode: (json: unknown) => T): Promise<T> {
+  async #read<T>(response: Response, decode: (json: unknown) => T): Promise<T> {
     const text = await response.text(); // a dropped connection rejects here and becomes 'network'
     if (!response.ok) {
       const body = decodeErrorBody(parseJson(text));

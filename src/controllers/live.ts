@@ -1,8 +1,9 @@
 /**
  * Live updates and links to a comment, from the bundle's side: when the live chunk
- * (`parley-live.js`, `features/live.ts`) is fetched, and what it is given. Once a thread has
- * loaded (and `live` is not `off`), or before the first load when the page's address names a
- * comment (`#comment-{id}`); a reader who never reaches the comments never downloads it.
+ * (`parley-live.js`, `features/live.ts`, which also brings each comment's Copy link) is fetched,
+ * and what it is given. Once a thread has loaded (whatever `live` says: with `off` it opens no
+ * stream), or before the first load when the page's address names a comment (`#comment-{id}`);
+ * a reader who never reaches the comments never downloads it.
  */
 import type { ReactiveController } from 'lit';
 import type { LiveFeature } from '../features/live.js';
@@ -20,9 +21,9 @@ const loadLive = lazy(liveLoader, ({ liveFeature }) => liveFeature(kit));
 export class LiveController implements ReactiveController {
   /** The chunk's part, once here: what the thread view shows of it. */
   feature?: LiveFeature;
-  private asked = false;
+  #asked = false;
   /** The comment the page's address named, read once: a later hash change is the page's own. */
-  private linkedId = /^#comment-(.+)/.exec(location.hash)?.[1];
+  #linkedId = /^#comment-(.+)/.exec(location.hash)?.[1];
 
   constructor(private readonly host: LiveHost) {
     host.addController(this);
@@ -30,11 +31,12 @@ export class LiveController implements ReactiveController {
 
   /** The address names a comment: the thread loads at once, whatever `loading` says. */
   get linking(): boolean {
-    return !!this.linkedId;
+    return !!this.#linkedId;
   }
 
   hostUpdated(): void {
-    if (this.host.live !== 'off' && this.host.threadState.status === 'ready') void this.start();
+    // Also with `live="off"`: the chunk brings Copy link too (it then opens no stream).
+    if (this.host.threadState.status === 'ready') void this.#start();
   }
 
   /**
@@ -43,18 +45,18 @@ export class LiveController implements ReactiveController {
    * thread as usual.
    */
   linked(): ThreadQuery['first'] {
-    const id = this.linkedId;
-    return id ? (signal) => this.start().then((live) => live.context(id, signal), () => null)
-      .then((page) => ((this.linkedId = undefined), page)) : undefined;
+    const id = this.#linkedId;
+    return id ? (signal) => this.#start().then((live) => live.context(id, signal), () => null)
+      .then((page) => ((this.#linkedId = undefined), page)) : undefined;
   }
 
-  private start(): Promise<LiveFeature> {
+  #start(): Promise<LiveFeature> {
     if (this.feature) return Promise.resolve(this.feature);
     const loading = loadLive().then((make) => (this.feature ??= make(this.host)));
-    if (!this.asked) {
-      this.asked = true;
+    if (!this.#asked) {
+      this.#asked = true;
       // Failed (offline, another deploy): asked again on the next update.
-      loading.then(() => this.host.requestUpdate(), () => (this.asked = false));
+      loading.then(() => this.host.requestUpdate(), () => (this.#asked = false));
     }
     return loading;
   }

@@ -32,9 +32,9 @@ export class ParticipationController implements ReactiveController, PostingState
   posting: Posting | undefined;
   /** The posting chunk could not be fetched: the area says so, with a retry. */
   failed: ApiError | null = null;
-  private fetching = false;
+  #fetching = false;
   /** The thread was read again without a token, because the backend kept refusing it. */
-  private signedOut = false;
+  #signedOut = false;
 
   constructor(private readonly host: ParleyHost) {
     host.addController(this);
@@ -45,10 +45,10 @@ export class ParticipationController implements ReactiveController, PostingState
     const { status, error } = host.threadState;
     // A reload (another thread, a sign-in, a sort) starts from what the backend says.
     if (status !== 'ready') this.posting?.reset(), this.stateChanged = false;
-    else this.signedOut = false;
-    if (status === 'error' && error?.status === 401 && !this.signedOut) {
+    else this.#signedOut = false;
+    if (status === 'error' && error?.status === 401 && !this.#signedOut) {
       // The token stays refused even fresh: read as a signed-out reader rather than fail.
-      this.signedOut = true;
+      this.#signedOut = true;
       void host.threadState.reload(new ParleyClient({ baseUrl: host.client.url('').href, credentials: host.credentials }));
     }
     if (this.canPost && !this.ready && !this.failed) this.fetch();
@@ -66,8 +66,8 @@ export class ParticipationController implements ReactiveController, PostingState
 
   /** Fetches the posting chunk (again after a failure). */
   fetch(): void {
-    if (this.fetching) return;
-    this.fetching = true;
+    if (this.#fetching) return;
+    this.#fetching = true;
     // A fetch that hangs (a stalled connection) must not hold the comments back: after the
     // backend's time limit (`request-timeout`) they show with the error; the form still appears
     // if the chunk lands.
@@ -80,7 +80,7 @@ export class ParticipationController implements ReactiveController, PostingState
       (error: unknown) => (this.failed = unreachable(error)),
     ).finally(() => {
       clearTimeout(timer);
-      this.fetching = false;
+      this.#fetching = false;
       this.host.requestUpdate();
     });
   }

@@ -19,22 +19,22 @@ const EVENTS = ['click', 'pointerover', 'focusin'];
 export class ReportController implements ReactiveController {
   /** Reports sent or withdrawn here, by comment id; overrides `viewerReported`. */
   readonly reported = new Map<string, boolean>();
-  private panels: ReportPanels | undefined;
+  #panels: ReportPanels | undefined;
   /** The comment under which the report chunk could not be fetched: a notice says so. */
-  private failed: string | undefined;
-  private abort = new AbortController();
+  #failed: string | undefined;
+  #abort = new AbortController();
   /** Presses of Report so far: after fetching the chunk, only the latest opens its panel. */
-  private opening = 0;
+  #opening = 0;
 
-  private readonly buttons: ReturnType<Kit['actionButtons']>;
+  readonly #buttons: ReturnType<Kit['actionButtons']>;
 
   constructor(private readonly host: ParleyHost, private readonly kit: Kit) {
-    this.buttons = kit.actionButtons('report-button');
+    this.#buttons = kit.actionButtons('report-button');
     host.addController(this);
   }
 
   hostConnected(): void {
-    for (const type of EVENTS) this.host.renderRoot.addEventListener(type, this.onButton);
+    for (const type of EVENTS) this.host.renderRoot.addEventListener(type, this.#onButton);
   }
 
   /**
@@ -42,35 +42,35 @@ export class ReportController implements ReactiveController {
    * (pointer or keyboard) starts fetching the chunk. Not a signed-out one: their press goes to
    * the page's sign-in first, and only a page that lets it through shows the chunk's notice.
    */
-  private onButton = (e: Event): void => {
+  #onButton = (e: Event): void => {
     const button = (e.target as Element).closest?.(BUTTON);
-    const comment = this.buttons.owner(button);
+    const comment = this.#buttons.owner(button);
     if (!comment) return;
-    if (e.type === 'click') void this.toggle(comment);
+    if (e.type === 'click') void this.#toggle(comment);
     else if (this.host.threadState.viewer) this.kit.loadReport().catch(() => undefined);
   };
 
   hostUpdate(): void {
     // A reload brings fresh `viewerReported` values and maybe another viewer: start over.
     if (this.host.threadState.status === 'loading') {
-      this.reset();
+      this.#reset();
       this.reported.clear();
     }
   }
 
   hostDisconnected(): void {
-    this.reset();
-    for (const type of EVENTS) this.host.renderRoot.removeEventListener(type, this.onButton);
+    this.#reset();
+    for (const type of EVENTS) this.host.renderRoot.removeEventListener(type, this.#onButton);
   }
 
   /** The comment whose panel (or chunk-failure notice) is open. */
-  private get openId(): string | undefined {
-    return this.panels?.openId() ?? this.failed;
+  get #openId(): string | undefined {
+    return this.#panels?.openId() ?? this.#failed;
   }
 
   /** Comments whose report UI differs from what the thread data alone says (the host re-renders them). */
   liveIds(): string[] {
-    return [this.openId ?? '', ...this.reported.keys()];
+    return [this.#openId ?? '', ...this.reported.keys()];
   }
 
   /**
@@ -84,38 +84,38 @@ export class ReportController implements ReactiveController {
     if (comment.status !== 'published' || comment.author.id === viewer?.id) return this.kit.nothing;
     const t = this.host.text as ViewText;
     const name = comment.author.displayName;
-    const reported = this.isReported(comment);
-    const button = this.buttons.of(comment);
+    const reported = this.#isReported(comment);
+    const button = this.#buttons.of(comment);
     button.className = reported ? 'link-button reported' : 'link-button';
     button.setAttribute('aria-label', reported ? t.reportedComment(name) : t.reportComment(name));
-    button.setAttribute('aria-expanded', String(this.openId === comment.id));
+    button.setAttribute('aria-expanded', String(this.#openId === comment.id));
     button.textContent = reported ? t.reported : t.report;
     return button;
   }
 
-  private isReported(comment: Comment): boolean {
+  #isReported(comment: Comment): boolean {
     return this.reported.get(comment.id) ?? comment.viewerReported;
   }
 
   /** The open panel under `comment`, or the notice that its code could not be fetched. */
   renderForm(comment: Comment): TemplateResult | typeof litNothing {
     const { html } = this.kit;
-    return this.failed === comment.id
+    return this.#failed === comment.id
       ? html`<div class="report"><p part="notice" class="notice" role="alert">${this.host.text.errorNetwork}</p></div>`
-      : this.panels?.render(comment) ?? this.kit.nothing;
+      : this.#panels?.render(comment) ?? this.kit.nothing;
   }
 
-  private async toggle(comment: Comment): Promise<void> {
+  async #toggle(comment: Comment): Promise<void> {
     const { id } = comment;
-    if (this.failed === id) return void ((this.failed = undefined), this.host.requestUpdate());
-    if (this.panels?.openId() === id) return this.panels.close();
-    const opening = ++this.opening;
+    if (this.#failed === id) return void ((this.#failed = undefined), this.host.requestUpdate());
+    if (this.#panels?.openId() === id) return this.#panels.close();
+    const opening = ++this.#opening;
     // Signed out: the page may handle sign-in itself (a modal), now, in the click; then it
     // prevents the event and we step back.
     if (!this.host.threadState.viewer && !this.host.requestNavigation('sign-in')) return;
     let focus = true;
-    if (!this.panels) {
-      const { signal } = this.abort;
+    if (!this.#panels) {
+      const { signal } = this.#abort;
       let failed = false;
       let make;
       try {
@@ -124,22 +124,22 @@ export class ReportController implements ReactiveController {
         failed = true; // the chunk could not be fetched: say so; the next press fetches again
       }
       // Meanwhile the thread reloaded, the element left the page, or another press came (which wins).
-      if (signal.aborted || opening !== this.opening) return;
+      if (signal.aborted || opening !== this.#opening) return;
       // Focus follows only if the reader is still at that button (Safari does not focus a clicked
       // button: then nothing at all may have focus): never into the form mid-sentence elsewhere.
       const active = (this.host.renderRoot as ShadowRoot).activeElement;
-      focus = active ? this.buttons.owner(active) === comment : document.activeElement === document.body;
-      if (failed) return void ((this.failed = id), this.host.requestUpdate());
-      this.panels = make!(this.host, this);
+      focus = active ? this.#buttons.owner(active) === comment : document.activeElement === document.body;
+      if (failed) return void ((this.#failed = id), this.host.requestUpdate());
+      this.#panels = make!(this.host, this);
     }
-    this.failed = undefined;
-    this.panels.open(comment, this.isReported(comment), focus);
+    this.#failed = undefined;
+    this.#panels.open(comment, this.#isReported(comment), focus);
   }
 
-  private reset(): void {
-    this.abort.abort();
-    this.abort = new AbortController();
-    this.failed = undefined;
-    this.panels?.reset();
+  #reset(): void {
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#failed = undefined;
+    this.#panels?.reset();
   }
 }

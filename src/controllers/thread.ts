@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ParleyClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Comment, SortOrder, Thread, ThreadPage, Viewer } from '../api/types.js';
+import { mark } from '../marks.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'unavailable' | 'error';
 
@@ -59,8 +60,8 @@ export class ThreadController implements ReactiveController {
   loads = 0;
   lastEventId: string | null = null;
 
-  private generation = 0;
-  private abort = new AbortController();
+  #generation = 0;
+  #abort = new AbortController();
   /** What the current thread was loaded with. */
   query: ThreadQuery | null = null;
 
@@ -69,15 +70,15 @@ export class ThreadController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.abort.signal.aborted) this.abort = new AbortController();
-    addEventListener('online', this.onOnline);
+    if (this.#abort.signal.aborted) this.#abort = new AbortController();
+    addEventListener('online', this.#onOnline);
     // The host starts the load when it is ready, or (moved in the page) finishes showing a page.
     this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    removeEventListener('online', this.onOnline);
-    this.abort.abort();
+    removeEventListener('online', this.#onOnline);
+    this.#abort.abort();
     // A reconnected element reloads rather than waiting on requests that were aborted.
     if (this.status === 'loading') this.status = 'idle';
     this.loadingMore = false;
@@ -85,16 +86,16 @@ export class ThreadController implements ReactiveController {
   }
 
   /** Back online: retry whatever failed while the connection was down. */
-  private onOnline = (): void => {
+  #onOnline = (): void => {
     if (this.status === 'error' && this.query) void this.load(this.query);
     else if (this.moreError) void this.loadMore();
   };
 
   /** Starts over: drops everything shown and loads the first page for `query`. */
   async load(query: ThreadQuery): Promise<void> {
-    this.abort.abort();
-    this.abort = new AbortController();
-    const generation = ++this.generation;
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    const generation = ++this.#generation;
     this.query = query;
     this.status = 'loading';
     this.error = null;
@@ -103,11 +104,12 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
     this.events.loading();
     try {
-      const page = (await query.first?.(this.abort.signal)) ?? await query.client.fetchThreadPage(
+      const page = (await query.first?.(this.#abort.signal)) ?? await query.client.fetchThreadPage(
         { threadId: query.threadId, sort: query.sort, limit: query.pageSize },
-        this.abort.signal,
+        this.#abort.signal,
       );
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
+      mark('thread-decoded');
       this.loads++;
       this.lastEventId = page.lastEventId ?? null;
       this.thread = page.thread;
@@ -121,7 +123,7 @@ export class ThreadController implements ReactiveController {
       this.host.requestUpdate();
       this.events.loaded(page.thread, page.viewer, page.comments.length, 'load');
     } catch (error) {
-      if (generation !== this.generation || !(error instanceof ApiError)) return;
+      if (generation !== this.#generation || !(error instanceof ApiError)) return;
       const unavailable = error.status === 404;
       this.status = unavailable ? 'unavailable' : 'error';
       this.error = unavailable ? null : error;
@@ -142,16 +144,16 @@ export class ThreadController implements ReactiveController {
   async loadMore(): Promise<void> {
     const { query, nextCursor } = this;
     if (!query || !nextCursor || this.loadingMore) return;
-    const generation = this.generation;
+    const generation = this.#generation;
     this.loadingMore = true;
     this.moreError = null;
     this.host.requestUpdate();
     try {
       const page = await query.client.fetchThreadPage(
         { threadId: query.threadId, sort: query.sort, limit: query.pageSize, cursor: nextCursor },
-        this.abort.signal,
+        this.#abort.signal,
       );
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       const known = new Set(this.comments.map((c) => c.id));
       const added = page.comments.filter((c) => !known.has(c.id));
       this.comments = [...this.comments, ...added];
@@ -163,7 +165,7 @@ export class ThreadController implements ReactiveController {
       this.host.requestUpdate();
       this.events.loaded(page.thread, page.viewer, added.length, 'load-more');
     } catch (error) {
-      if (generation !== this.generation || !(error instanceof ApiError)) return;
+      if (generation !== this.#generation || !(error instanceof ApiError)) return;
       this.loadingMore = false;
       this.moreError = error;
       this.host.requestUpdate();
@@ -176,7 +178,7 @@ export class ThreadController implements ReactiveController {
     const conversation = this.conversations.get(commentId);
     const query = this.query;
     if (!conversation || !query || conversation.loading) return 0;
-    const generation = this.generation;
+    const generation = this.#generation;
     conversation.loading = true;
     conversation.error = null;
     this.host.requestUpdate();
@@ -184,8 +186,8 @@ export class ThreadController implements ReactiveController {
       // The endpoint starts at the beginning of the conversation, so the first request also
       // covers the replies already inlined and still brings a full page of new ones.
       const limit = conversation.fetched ? query.pageSize : Math.min(100, conversation.replies.length + query.pageSize);
-      const page = await query.client.fetchReplies(commentId, { limit, cursor: conversation.cursor }, this.abort.signal);
-      if (generation !== this.generation) return 0;
+      const page = await query.client.fetchReplies(commentId, { limit, cursor: conversation.cursor }, this.#abort.signal);
+      if (generation !== this.#generation) return 0;
       const known = new Set(conversation.replies.map((r) => r.id));
       const added = page.comments.filter((r) => !known.has(r.id));
       conversation.replies = [...conversation.replies, ...added];
@@ -197,7 +199,7 @@ export class ThreadController implements ReactiveController {
       this.host.requestUpdate();
       return added.length;
     } catch (error) {
-      if (generation !== this.generation || !(error instanceof ApiError)) return 0;
+      if (generation !== this.#generation || !(error instanceof ApiError)) return 0;
       conversation.loading = false;
       conversation.error = error;
       this.host.requestUpdate();

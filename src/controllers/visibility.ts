@@ -7,29 +7,29 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class VisibilityController implements ReactiveController {
   /** True once the element has come near the viewport (it stays true). */
   near = false;
-  private observer: IntersectionObserver | null = null;
+  #observer: IntersectionObserver | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & Element, private readonly onNear: () => void) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (this.near || typeof IntersectionObserver === 'undefined') return this.markNear();
-    this.observer = new IntersectionObserver(
+    if (this.near || typeof IntersectionObserver === 'undefined') return this.#markNear();
+    this.#observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) this.markNear();
+        if (entries.some((entry) => entry.isIntersecting)) this.#markNear();
       },
       { rootMargin: '100% 0px' }, // one viewport's height above and below
     );
-    this.observer.observe(this.host);
+    this.#observer.observe(this.host);
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = null;
+    this.#observer?.disconnect();
+    this.#observer = null;
   }
 
-  private markNear(): void {
+  #markNear(): void {
     this.hostDisconnected();
     if (this.near) return;
     this.near = true;

@@ -17,7 +17,7 @@ import { engageStyles } from './engage.styles.js';
 
 export interface Engage {
   /** Recommend, and Edit and Delete on the reader's own comment, for its actions row. */
-  actions(comment: Comment): unknown;
+  actions(comment: Comment): HTMLElement[];
   /** The edit form, the delete confirmation or a notice under a comment. */
   below(comment: Comment): TemplateResult | typeof litNothing;
   /** The Featured strip above the thread, when the thread has featured comments. */
@@ -49,6 +49,9 @@ export const engage = (kit: Kit) => {
     const state = host.threadState;
     const text = () => host.text as Text;
     const buttons = kit.actionButtons('recommend-button');
+    const edits = kit.actionButtons('edit-button');
+    const deletes = kit.actionButtons('delete-button');
+    const counts = new WeakMap<Comment, HTMLElement>();
     /** What the backend said (or, while asked, what the reader pressed), by comment id. */
     const recommended = new Map<string, Recommendation>();
     const asking = new Set<string>();
@@ -74,8 +77,11 @@ export const engage = (kit: Kit) => {
       error.status === 403 || error.status === 404 ? fallback : `${fallback} ${kit.describeError(error, host.text)}`;
 
     host.renderRoot.addEventListener('click', (event) => {
-      const comment = buttons.owner((event.target as Element).closest?.('[part~="recommend-button"]'));
+      const target = (event.target as Element).closest?.('button');
+      const comment = buttons.owner(target);
       if (comment) void toggle(comment);
+      const mine = edits.owner(target) ?? deletes.owner(target);
+      if (mine) start(mine, edits.owner(target) ? 'edit' : 'delete');
     });
 
     async function toggle(comment: Comment): Promise<void> {
@@ -200,16 +206,27 @@ export const engage = (kit: Kit) => {
     return {
       actions(comment) {
         const t = text();
+        const shown: HTMLElement[] = [];
         const own = comment.author.id === state.viewer?.id;
         const { count } = current(comment);
-        const recommend = comment.status !== 'published' ? nothing
-          : own ? (count ? html`<span part="recommendations" class="recommendations">${t.recommendations(count)}</span>` : nothing)
-          : recommendButton(comment);
-        const mine = editable(comment) && open?.id !== comment.id;
-        return html`${recommend}${mine
-          ? html`<button part="edit-button" class="link-button" type="button" @click=${() => start(comment, 'edit')}>${t.edit}</button
-            ><button part="delete-button" class="link-button" type="button" @click=${() => start(comment, 'delete')}>${t.delete}</button>`
-          : nothing}`;
+        if (comment.status === 'published' && !own) shown.push(recommendButton(comment));
+        else if (comment.status === 'published' && count) {
+          let span = counts.get(comment);
+          if (!span) counts.set(comment, (span = document.createElement('span')));
+          span.setAttribute('part', 'recommendations');
+          span.className = 'recommendations';
+          span.textContent = t.recommendations(count);
+          shown.push(span);
+        }
+        if (editable(comment) && open?.id !== comment.id) {
+          for (const [made, label] of [[edits, t.edit], [deletes, t.delete]] as const) {
+            const button = made.of(comment);
+            button.className = 'link-button';
+            button.textContent = label;
+            shown.push(button);
+          }
+        }
+        return shown;
       },
 
       below(comment) {

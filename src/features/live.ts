@@ -49,6 +49,8 @@ export interface LiveFeature extends ReactiveController {
   told(id: string): boolean;
   /** A linked comment's context as the first page; null to load the thread as usual. */
   context(id: string, signal: AbortSignal): Promise<ThreadPage | null>;
+  /** The comment's Copy link button (none for a removed comment). */
+  copy(comment: Comment): HTMLElement | typeof litNothing;
 }
 
 type Text = LiveStrings & { repliesMore: (n: number) => string };
@@ -345,6 +347,43 @@ export const liveFeature = (kit: Kit) => {
       requestAnimationFrame(() => requestAnimationFrame(bring));
     }
 
+    // Copy link: one button per comment, built once (like Report), one listener for them all. It
+    // copies the address the comment's time links to, and says whether that worked, for 4 s.
+    const copies = kit.actionButtons('copy-link');
+    let copied: { comment: Comment; ok: boolean } | undefined;
+    let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+    const label = (comment: Comment): HTMLElement => {
+      const t = text();
+      const button = copies.of(comment);
+      const said = copied?.comment === comment ? (copied.ok ? t.linkCopied : t.copyFailed) : '';
+      button.className = 'link-button';
+      button.textContent = said || t.copyLink;
+      button.setAttribute('aria-label', said || t.copyLinkComment(comment.author.displayName));
+      return button;
+    };
+    /** What the buttons say: the comment copied last, and the one before it (back to "Copy link"). */
+    const say = (next?: { comment: Comment; ok: boolean }): void => {
+      const before = copied?.comment;
+      copied = next;
+      if (before) label(before);
+      if (next) label(next.comment);
+    };
+    host.renderRoot.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest?.('[part~="copy-link"]');
+      const comment = copies.owner(button);
+      if (!comment) return;
+      const done = (ok: boolean) => {
+        say({ comment, ok });
+        host.announce(ok ? text().linkCopied : text().copyFailed);
+        clearTimeout(copiedTimer);
+        copiedTimer = setTimeout(say, 4000);
+      };
+      // The address the comment's time links to. No clipboard where the page is not secure (http,
+      // some web views): then it says so too.
+      const href = button!.closest('article')!.querySelector<HTMLAnchorElement>('[part~="comment-link"]')!.href;
+      Promise.resolve().then(() => navigator.clipboard.writeText(href)).then(() => done(true), () => done(false));
+    });
+
     const feature: LiveFeature = {
       hostConnected() {
         if (!onScreen) observer.observe(host);
@@ -380,6 +419,7 @@ export const liveFeature = (kit: Kit) => {
       },
 
       waiting: (rootId) => waitingReplies.get(rootId),
+      copy: (comment) => (comment.status === 'removed' ? nothing : label(comment)),
       told: (id) => seen.has(id),
 
       async context(id, signal) {

@@ -10,9 +10,9 @@
  */
 import type { nothing as litNothing, TemplateResult } from 'lit';
 import type { Comment } from '../api/types.js';
-import { commentHref, commentRenderer, type CommentView, type ViewText } from '../components/comment.js';
+import { commentRenderer, type CommentView, type ViewText } from '../components/comment.js';
 import { ReportController } from '../controllers/reporting.js';
-import { longDay, prepareFormats } from '../format/time.js';
+import { fullDate, longDay, prepareFormats } from '../format/time.js';
 import type { ViewHost } from '../host.js';
 import { enView } from '../i18n/en-view.js';
 import type { Kit } from '../kit.js';
@@ -47,26 +47,17 @@ export const threadView = (kit: Kit) => {
     // Recommend, Featured, Edit and Delete: their own chunk; the comments redraw when it lands.
     let engaged: Engage | undefined;
     kit.loadEngage().then((make) => ((engaged = make(host)), host.requestUpdate()), () => undefined);
-    // Copy link: one button per comment, built once (like Report), one listener for them all.
-    const copies = kit.actionButtons('copy-link');
-    let copied: { id: string; ok: boolean } | undefined;
-    let copiedTimer: ReturnType<typeof setTimeout> | undefined;
     const permalink = () => host.resolvedThreadUrl.replace(/#.*/, '');
-    host.renderRoot.addEventListener('click', (event) => {
-      const comment = copies.owner((event.target as Element).closest?.('[part~="copy-link"]'));
-      if (!comment) return;
-      const done = (ok: boolean) => {
-        copied = { id: comment.id, ok };
-        host.announce(ok ? text().linkCopied : text().copyFailed);
-        clearTimeout(copiedTimer);
-        copiedTimer = setTimeout(() => ((copied = undefined), host.requestUpdate()), 4000);
-        host.requestUpdate();
-      };
-      // Missing where the page is not secure (http, some web views): then it says so too.
-      Promise.resolve().then(() => navigator.clipboard.writeText(commentHref(permalink(), comment.id)))
-        .then(() => done(true), () => done(false));
-    });
     const text = () => host.text as ViewText;
+    // A comment's full date (and when it was edited) as the time's tooltip, made when the pointer
+    // first comes to it: no comment on the first screen waits for a date (nor a page's first
+    // `Intl` object) it may never show.
+    host.renderRoot.addEventListener('pointerover', (event) => {
+      const time = (event.target as Element).closest?.('time');
+      if (!time || time.title) return;
+      const date = fullDate(time.dateTime, host.locale);
+      time.title = time.className ? text().editedTitle(date) : date;
+    });
     // Usually here before the thread: make the date formatters the comments will need meanwhile.
     setTimeout(() => prepareFormats(host.locale));
 
@@ -97,7 +88,7 @@ export const threadView = (kit: Kit) => {
      */
     const renderConversations = (comments: Comment[], view: CommentView, slots: unknown[][]): unknown[] => {
       const { viewer, thread, conversations } = state;
-      const live = new Set([...participation.liveIds(), ...reports.liveIds(), ...engaged?.liveIds() ?? [], copied?.id]);
+      const live = new Set([...participation.liveIds(), ...reports.liveIds(), ...engaged?.liveIds() ?? []]);
       const minute = Math.floor(view.now / 60_000);
       // The Reply buttons come with the posting chunk: one arriving late (a retry) redraws them.
       const posting = participation.posting;
@@ -106,7 +97,7 @@ export const threadView = (kit: Kit) => {
         const replies = conversation?.replies ?? comment.replies;
         const inputs = [comment, replies, conversation?.loading, conversation?.error, conversation?.cursor,
           conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute, posting,
-          liveState.feature?.waiting(comment.id), view.permalink, engaged];
+          liveState.feature, liveState.feature?.waiting(comment.id), view.permalink, engaged];
         const isLive = live.has(comment.id) || replies.some((reply) => live.has(reply.id));
         const previous = slots[i];
         if (!isLive && previous?.length === inputs.length && previous.every((value, k) => value === inputs[k])) return noChange;
@@ -133,35 +124,30 @@ export const threadView = (kit: Kit) => {
 
     /** What each comment needs to render; the participation features add actions and forms. */
     const commentView = (): CommentView => ({
+      host,
       strings: text(),
       locale: host.locale,
       now: Date.now(),
       permalink: permalink(),
       reply: (comment) => (participation.canPost && participation.posting?.replyButton(comment)) || nothing,
       report: (comment) => reports.renderButton(comment),
-      engage: (comment) => engaged?.actions(comment) ?? nothing,
-      copy: (comment) => {
-        if (comment.status === 'removed') return nothing;
-        const t = text();
-        const button = copies.of(comment);
-        const state = copied?.id === comment.id ? (copied.ok ? t.linkCopied : t.copyFailed) : '';
-        button.className = 'link-button';
-        button.textContent = state || t.copyLink;
-        button.setAttribute('aria-label', state || t.copyLinkComment(comment.author.displayName));
-        return button;
-      },
+      engage: (comment) => engaged?.actions(comment) ?? [],
+      copy: (comment) => liveState.feature?.copy(comment) ?? nothing,
       below: (comment) => {
         const reply = (participation.canPost && participation.posting?.replyForm(comment)) || nothing;
         const report = reports.renderForm(comment);
         const own = engaged?.below(comment) ?? nothing;
-        return reply === nothing && report === nothing && own === nothing ? nothing : html`${own}${reply}${report}`;
+        return reply === nothing && report === nothing && own === nothing ? nothing : [own, reply, report];
       },
     });
 
     const onLoadMore = async (): Promise<void> => {
+      if (state.loadingMore) return;
       const before = state.comments.length;
       await state.loadMore();
       await host.updateComplete;
+      const added = state.comments.length - before;
+      if (added >= 0 && !state.moreError) host.announce(text().moreLoaded(added));
       keepFocus(!!state.nextCursor, state.comments[before]?.id);
     };
 

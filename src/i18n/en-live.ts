@@ -14,6 +14,11 @@ export const enLive = {
   linkedComment: 'Linked comment',
   linkMissing: 'The comment in your link is not available. Here is the conversation as usual.',
   showAll: 'Show all comments',
+  // Copy link under each comment
+  copyLink: 'Copy link',
+  copyLinkComment: (name: string) => `Copy link to comment by ${name}`,
+  linkCopied: 'Link copied',
+  copyFailed: 'Link not copied',
 };
 
 export type LiveStrings = typeof enLive;

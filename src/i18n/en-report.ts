@@ -1,7 +1,12 @@
 /** English for the report form and its notices: arrives with the report chunk, which adds it to `en`. */
+/** "12,345", as in `en.ts`: a chunk imports nothing from the bundle, so it has its own copy. */
+const num = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 export const enReport = {
   signInToAct: 'Sign in to continue.',
   reportTitle: 'Report this comment',
+  // The note's count (as the composer's, in `en-posting.ts`: each chunk brings its own)
+  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${num(n)} characters left`),
   reportReasonLegend: 'Why are you reporting it?',
   reasons: {
     offensive: 'Offensive or hateful',

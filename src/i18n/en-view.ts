@@ -11,6 +11,7 @@ export const enView = {
   // Reading
   loadMore: 'Show more comments',
   loadingMore: 'Loading more comments…',
+  moreLoaded: (n: number) => (n === 1 ? '1 more comment loaded' : `${num(n)} more comments loaded`),
   repliesMore: (n: number) => (n === 1 ? 'Show 1 more reply' : `Show ${num(n)} more replies`),
   repliesMoreUnknown: 'Show more replies',
   repliesLoaded: (n: number) => (n === 1 ? '1 more reply loaded' : `${num(n)} more replies loaded`),
@@ -20,8 +21,6 @@ export const enView = {
   removedComment: 'a removed comment',
   commentLabel: (name: string, time: string) => `Comment by ${name}, ${time}`,
   removed: 'This comment was removed by a moderator.',
-  deletedByAuthor: 'This comment was deleted by its author.',
-  featured: 'Featured',
   removedAuthor: 'Removed comment',
   edited: 'edited',
   editedTitle: (date: string) => `Edited ${date}`,
@@ -57,8 +56,6 @@ export const enView = {
   postingFailed: 'The comment form could not be loaded.',
 
   // Counters of the comment and report forms
-  charactersLeft: (n: number) => (n === 1 ? '1 character left' : `${num(n)} characters left`),
-  charactersOver: (n: number) => (n === 1 ? '1 character too many' : `${num(n)} characters too many`),
 
   // The Report button (its form arrives with the report chunk)
   report: 'Report',
@@ -66,11 +63,6 @@ export const enView = {
   reported: 'Reported',
   reportedComment: (name: string) => `You reported the comment by ${name}`,
 
-  // Links to a comment
-  copyLink: 'Copy link',
-  copyLinkComment: (name: string) => `Copy link to comment by ${name}`,
-  linkCopied: 'Link copied',
-  copyFailed: 'Link not copied',
 };
 
 export type ViewStrings = typeof enView;

@@ -32,7 +32,6 @@ const core = {
 
   // Reading (before the comments arrive)
   loading: 'Loading comments…',
-  moreLoaded: (n: number) => (n === 1 ? '1 more comment loaded' : `${num(n)} more comments loaded`),
   unavailable: 'Comments are not available on this page.',
 
   // Failures
