@@ -18,6 +18,6 @@ export const engageStyles = (css: Kit['css']) => css`
   .featured .author { font-weight: 600; }
   .featured .body {
     margin: 0.25rem 0; white-space: pre-line; overflow: hidden;
-    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3;
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3;
   }
 `;

@@ -240,7 +240,7 @@ export const engage = (kit: Kit) => {
         if (editing.mode === 'delete') {
           return html`<div part="delete-confirm" class="edit delete" role="group" aria-label=${t.deleteConfirm} @keydown=${onKey}>
             <p>${t.deleteConfirm}</p>${error}
-            <p class="row"><button part="delete-confirm-button" type="button" class="primary" aria-disabled=${String(editing.busy)}
+            <p class="row"><button part="delete-confirm-button" type="button" class="primary" aria-disabled=${editing.busy ? "true" : "false"}
               @click=${() => submit(comment)}>${t.delete}</button>
             <button part="delete-cancel" type="button" @click=${close}>${t.cancel}</button></p>
           </div>`;
@@ -250,7 +250,7 @@ export const engage = (kit: Kit) => {
           <textarea part="edit-input" aria-label=${t.editLabel} rows="4" .value=${editing.draft}
             @input=${(e: Event) => (editing.draft = (e.target as HTMLTextAreaElement).value)}></textarea>
           ${error}
-          <p class="row"><button part="edit-save" type="submit" class="primary" aria-disabled=${String(editing.busy)}>${t.save}</button>
+          <p class="row"><button part="edit-save" type="submit" class="primary" aria-disabled=${editing.busy ? "true" : "false"}>${t.save}</button>
           <button part="edit-cancel" type="button" @click=${close}>${t.cancel}</button></p>
         </form>`;
       },
