@@ -11,11 +11,10 @@ import { linkify } from '../format/linkify.js';
 import { relativeTime } from '../format/time.js';
 import type { CoreStrings } from '../i18n/en.js';
 import type { ViewStrings } from '../i18n/en-view.js';
-import type { EngageStrings } from '../i18n/en-engage.js';
 import type { Kit } from '../kit.js';
 
 /** The text a shown thread uses: what the bundle has, and what the thread view's chunk added. */
-export type ViewText = CoreStrings & ViewStrings & Partial<Pick<EngageStrings, 'deletedByAuthor' | 'featured'>>;
+export type ViewText = CoreStrings & ViewStrings;
 
 export interface CommentView {
   /** The element: the `this` of listeners in what Lit renders under a comment. */
@@ -104,7 +103,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   time.dateTime = comment.createdAt;
   const meta = element('div', 'meta', null, element('span', 'author', 'comment-author', name));
   if (!removed) {
-    if (comment.featured && strings.featured) meta.append(element('span', 'badge featured', 'badge featured-badge', strings.featured));
+    if (comment.featured) meta.append(element('span', 'badge featured', 'badge featured-badge', strings.featured));
     for (const badge of comment.author.badges) {
       meta.append(element('span', 'badge', 'badge', Object.hasOwn(strings.badges, badge) ? strings.badges[badge] : badge));
     }
@@ -122,7 +121,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   const node = element('div', 'content', null, meta);
   if (answers) node.append(element('p', 'answers', null, strings.inReplyTo(answers)));
   node.append(removed
-    ? element('p', 'body placeholder', 'comment-body', (comment.removedBy === 'author' && strings.deletedByAuthor) || strings.removed)
+    ? element('p', 'body placeholder', 'comment-body', comment.removedBy === 'author' ? strings.deletedByAuthor : strings.removed)
     : element('p', 'body', 'comment-body', ...bodyNodes(comment.body)));
   if (comment.status === 'pending') node.append(element('p', 'notice pending-notice', 'notice', strings.pending));
   const result = { key, strings, minute, label: strings.commentLabel(name, when), node, time };

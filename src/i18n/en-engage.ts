@@ -8,9 +8,6 @@ const num = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const recommendations = (n: number) => (n === 1 ? '1 recommendation' : `${num(n)} recommendations`);
 
 export const enEngage = {
-  // Drawn by the thread view once this chunk has added them (the comments redraw then).
-  deletedByAuthor: 'This comment was deleted by its author.',
-  featured: 'Featured',
   recommend: 'Recommend',
   recommendComment: (name: string, n: number) => `Recommend ${name}'s comment (${recommendations(n)})`,
   recommendations,
