@@ -122,7 +122,7 @@ export const engage = (kit: Kit) => {
       button.className = on ? 'link-button recommend on' : 'link-button recommend';
       button.setAttribute('aria-pressed', String(on));
       // The visible "Recommend 2" is its name (inside the comment's labelled article); the title says whose.
-      button.title = t.recommendComment(comment.author.displayName, count);
+      button.title = t.recommendComment(comment.author.displayName);
       const number = document.createElement('span');
       number.className = 'count';
       number.textContent = String(count);

@@ -222,7 +222,7 @@ const strings: ParleyStrings = {
   showAll: 'عرض كل التعليقات',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'أوصِ',
-  recommendComment: (name, n) => `أوصِ بتعليق ${name} (${recommendations(n)})`,
+  recommendComment: (name) => `أوصِ بتعليق ${name}`,
   recommendations,
   recommendFailed: 'تعذّر حفظ توصيتك.',
   recommendSignIn: 'سجّل الدخول لتوصي بالتعليقات.',

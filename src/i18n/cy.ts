@@ -153,7 +153,7 @@ const strings: ParleyStrings = {
   showAll: 'Dangos pob sylw',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'Argymell',
-  recommendComment: (name, n) => `Argymell sylw ${name} (${recommendations(n)})`,
+  recommendComment: (name) => `Argymell sylw ${name}`,
   recommendations,
   recommendFailed: 'Nid oedd modd cadw eich argymhelliad.',
   recommendSignIn: 'Mewngofnodwch i argymell sylwadau.',

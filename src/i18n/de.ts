@@ -151,7 +151,7 @@ const strings: ParleyStrings = {
   showAll: 'Alle Kommentare anzeigen',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'Empfehlen',
-  recommendComment: (name, n) => `Kommentar von ${name} empfehlen (${recommendations(n)})`,
+  recommendComment: (name) => `Kommentar von ${name} empfehlen`,
   recommendations,
   recommendFailed: 'Ihre Empfehlung konnte nicht gespeichert werden.',
   recommendSignIn: 'Melden Sie sich an, um Kommentare zu empfehlen.',

@@ -9,7 +9,7 @@ const recommendations = (n: number) => (n === 1 ? '1 recommendation' : `${num(n)
 
 export const enEngage = {
   recommend: 'Recommend',
-  recommendComment: (name: string, n: number) => `Recommend ${name}'s comment (${recommendations(n)})`,
+  recommendComment: (name: string) => `Recommend ${name}'s comment`,
   recommendations,
   recommendFailed: 'Your recommendation could not be saved.',
   recommendSignIn: 'Sign in to recommend comments.',

@@ -151,7 +151,7 @@ const strings: ParleyStrings = {
   showAll: 'Ver todos los comentarios',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'Recomendar',
-  recommendComment: (name, n) => `Recomendar el comentario de ${name} (${recommendations(n)})`,
+  recommendComment: (name) => `Recomendar el comentario de ${name}`,
   recommendations,
   recommendFailed: 'No se pudo guardar tu recomendación.',
   recommendSignIn: 'Inicia sesión para recomendar comentarios.',

@@ -147,7 +147,7 @@ const strings: ParleyStrings = {
   showAll: 'Afficher tous les commentaires',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'Recommander',
-  recommendComment: (name, n) => `Recommander le commentaire de ${name} (${recommendations(n)})`,
+  recommendComment: (name) => `Recommander le commentaire de ${name}`,
   recommendations,
   recommendFailed: 'Votre recommandation n’a pas pu être enregistrée.',
   recommendSignIn: 'Connectez-vous pour recommander des commentaires.',

@@ -147,7 +147,7 @@ const strings: ParleyStrings = {
   showAll: 'Mostra tutti i commenti',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'Consiglia',
-  recommendComment: (name, n) => `Consiglia il commento di ${name} (${recommendations(n)})`,
+  recommendComment: (name) => `Consiglia il commento di ${name}`,
   recommendations,
   recommendFailed: 'Non è stato possibile salvare il tuo consiglio.',
   recommendSignIn: 'Accedi per consigliare i commenti.',

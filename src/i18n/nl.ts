@@ -149,7 +149,7 @@ const strings: ParleyStrings = {
   showAll: 'Alle reacties tonen',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'Aanbevelen',
-  recommendComment: (name, n) => `Reactie van ${name} aanbevelen (${recommendations(n)})`,
+  recommendComment: (name) => `Reactie van ${name} aanbevelen`,
   recommendations,
   recommendFailed: 'Je aanbeveling kon niet worden opgeslagen.',
   recommendSignIn: 'Log in om reacties aan te bevelen.',

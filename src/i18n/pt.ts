@@ -153,7 +153,7 @@ const strings: ParleyStrings = {
   showAll: 'Mostrar todos os comentários',
   // Recommend, Featured, the reader's own Edit and Delete
   recommend: 'Recomendar',
-  recommendComment: (name, n) => `Recomendar o comentário de ${name} (${recommendations(n)})`,
+  recommendComment: (name) => `Recomendar o comentário de ${name}`,
   recommendations,
   recommendFailed: 'Não foi possível guardar a sua recomendação.',
   recommendSignIn: 'Inicie sessão para recomendar comentários.',
