@@ -59,6 +59,10 @@ export function generateThread(total: number, seed = 7): CommentJson[] {
     replyCount: replies.length,
     replies,
     viewerReported: false,
+    removedBy: null,
+    recommendations: 0,
+    viewerRecommended: false,
+    featured: false,
   });
   const comments: CommentJson[] = [];
   for (let n = total; n >= 1; n--) {

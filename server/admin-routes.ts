@@ -58,6 +58,8 @@ export function addAdminRoutes(router: Router, moderation: Moderation, maxBodyBy
     .add('POST', '/admin/comments/:id/remove', async ({ req, params }) => ok(await moderation.remove(params.id!, actorOf(req))))
     .add('POST', '/admin/comments/:id/restore', async ({ req, params }) => ok(await moderation.restore(params.id!, actorOf(req))))
     .add('POST', '/admin/comments/:id/dismiss-reports', async ({ req, params }) => ok(await moderation.dismissReports(params.id!, actorOf(req))))
+    .add('POST', '/admin/comments/:id/feature', async ({ req, params }) => ok(await moderation.feature(params.id!, true, actorOf(req))))
+    .add('POST', '/admin/comments/:id/unfeature', async ({ req, params }) => ok(await moderation.feature(params.id!, false, actorOf(req))))
     .add('POST', '/admin/users/:id/ban', async ({ req, params }) => ok(await moderation.ban(params.id!, actorOf(req))))
     .add('POST', '/admin/users/:id/suspend', async ({ req, params }) => {
       const body = await readJsonObject(req, maxBodyBytes);

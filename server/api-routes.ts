@@ -48,6 +48,16 @@ export function addApiRoutes(router: Router, { service, jwtSecret, maxBodyBytes,
       const { created, result } = await service.report(viewer, params.id!, body);
       return { status: created ? 201 : 200, body: result };
     })
+    .add('PUT', '/comments/:id/recommendation', async ({ req, params }) =>
+      ({ status: 200, body: await service.recommend(await signedIn(req), params.id!, true) }))
+    .add('DELETE', '/comments/:id/recommendation', async ({ req, params }) =>
+      ({ status: 200, body: await service.recommend(await signedIn(req), params.id!, false) }))
+    .add('PATCH', '/comments/:id', async ({ req, params }) => {
+      const viewer = await signedIn(req);
+      const body = await readJsonObject(req, maxBodyBytes);
+      return { status: 200, body: await service.edit(viewer, params.id!, body) };
+    })
+    .add('DELETE', '/comments/:id', async ({ req, params }) => ({ status: 200, body: await service.deleteOwn(await signedIn(req), params.id!) }))
     .add('DELETE', '/comments/:id/reports/mine', async ({ req, params }) => {
       await service.withdrawReport(await signedIn(req), params.id!);
       return { status: 204 };

@@ -53,8 +53,8 @@ async function dispatch(router: Router, req: IncomingMessage, res: ServerRespons
 export function createParleyServer({ config, store, clock = Date.now, logError = console.error }: AppDeps): ParleyServer {
   const jwtSecret = new TextEncoder().encode(config.jwtSecret);
   const service = new CommentsService(store, config, clock);
-  const moderation = new Moderation(store, config.maxCommentLength, clock);
-  const live = new LiveHub(store, { heartbeatMs: config.liveHeartbeatMs, maxStreams: config.liveMaxStreams, maxCommentLength: config.maxCommentLength }, logError);
+  const moderation = new Moderation(store, config, clock);
+  const live = new LiveHub(store, { heartbeatMs: config.liveHeartbeatMs, maxStreams: config.liveMaxStreams, limits: config }, logError);
   const api = addApiRoutes(new Router(), { service, jwtSecret, maxBodyBytes: config.maxBodyBytes, live });
   const admin = addAdminRoutes(new Router(), moderation, config.maxBodyBytes);
   const demo = config.demo ? addDemoRoutes(new Router(), { store, jwtSecret, adminToken: config.adminToken, maxBodyBytes: config.maxBodyBytes }) : null;

@@ -10,16 +10,20 @@ export async function presentComments(store: Store, records: readonly CommentRec
   const topLevelIds = records.filter((r) => r.rootId === null).map((r) => r.id);
   const summaries = topLevelIds.length > 0 ? await store.summarizeReplies(topLevelIds, viewerId, INLINE_REPLIES) : new Map<string, ReplySummary>();
   const shownIds = [...records, ...[...summaries.values()].flatMap((s) => s.first)].map((r) => r.id);
-  const reported = viewerId !== null && shownIds.length > 0 ? await store.reportedBy(viewerId, shownIds) : new Set<string>();
+  const asked = viewerId !== null && shownIds.length > 0;
+  const [reported, recommended] = asked
+    ? await Promise.all([store.reportedBy(viewerId, shownIds), store.recommendedBy(viewerId, shownIds)])
+    : [new Set<string>(), new Set<string>()];
+  const flags = (r: CommentRecord) => ({ viewerReported: reported.has(r.id), viewerRecommended: recommended.has(r.id) });
   // Replies answer with an empty conversation of their own: the thread is flat below the top level.
-  const reply = (r: CommentRecord): CommentJson => presentComment(r, { replyCount: 0, replies: [], viewerReported: reported.has(r.id) });
+  const reply = (r: CommentRecord): CommentJson => presentComment(r, { replyCount: 0, replies: [], ...flags(r) });
   return records.map((record) => {
     const summary = summaries.get(record.id);
     if (!summary) return reply(record);
     return presentComment(record, {
       replyCount: summary.count,
       replies: summary.first.map(reply),
-      viewerReported: reported.has(record.id),
+      ...flags(record),
     });
   });
 }
@@ -27,4 +31,10 @@ export async function presentComments(store: Store, records: readonly CommentRec
 export async function presentOne(store: Store, record: CommentRecord, viewerId: string | null): Promise<CommentJson> {
   const [comment] = await presentComments(store, [record], viewerId);
   return comment!;
+}
+
+/** Comments drawn as replies are (no conversation of their own): the featured strip. */
+export async function presentFlat(store: Store, records: readonly CommentRecord[], viewerId: string | null): Promise<CommentJson[]> {
+  const shown = await presentComments(store, records.map((r) => (r.rootId === null ? { ...r, rootId: r.id } : r)), viewerId);
+  return shown.map((c) => ({ ...c, replyCount: 0, replies: [] }));
 }

@@ -1,12 +1,12 @@
 // The reader-facing rules of api-v1: reading a thread, posting, reporting. HTTP details stay in
 // the routes; storage stays behind Store. Every rule here holds whatever the client does.
 import { randomUUID } from 'node:crypto';
-import { presentComments, presentOne } from './comment-views.js';
+import { presentComments, presentFlat, presentOne } from './comment-views.js';
 import type { ServerConfig } from './config.js';
-import { cursorAfter, decodePosition, paginate } from './cursor.js';
+import { cursorAfter, decodePosition, decodeTopCursor, encodeTopCursor, paginate, type TopReading } from './cursor.js';
 import { ApiError, commentNotFound, unauthenticated } from './errors.js';
 import { PageCache } from './page-cache.js';
-import { presentThread, presentViewer, type CommentJson, type ReportResultJson, type ThreadJson, type ViewerJson } from './present.js';
+import { presentThread, presentViewer, type CommentJson, type RecommendationResultJson, type ReportResultJson, type ThreadJson, type ViewerJson } from './present.js';
 import { isActionable, requireGoodStanding } from './standing.js';
 import { REPORT_REASONS, type CommentRecord, type Position, type RateRule, type ReportReason, type Store, type ThreadRecord, type UserClaims, type UserRecord } from './store.js';
 import { MAX_NOTE_LENGTH, isThreadId, parseCommentBody, parseNewThread } from './validate.js';
@@ -21,7 +21,14 @@ export interface ThreadPageJson {
   nextCursor: string | null;
   /** The thread's last live event before this answer was read (GET /events?since=). */
   lastEventId: string;
+  /** First page only: published featured comments, most recently featured first. */
+  featured?: CommentJson[];
 }
+
+/** Featured comments the first page carries at most. */
+const MAX_FEATURED = 5;
+/** Where a page starts: a position in newest/oldest, or a top reading (its snapshot and position). */
+type PageStart = { sort: 'newest' | 'oldest'; after: Position | null } | { sort: 'top'; reading: TopReading };
 
 export interface CommentContextJson {
   thread: ThreadJson;
@@ -48,7 +55,7 @@ export class CommentsService {
 
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<ServerConfig, 'maxCommentLength' | 'postRate' | 'reportRate' | 'premoderate' | 'pageCacheMs'>,
+    private readonly config: Pick<ServerConfig, 'maxCommentLength' | 'editWindowSeconds' | 'postRate' | 'reportRate' | 'recommendRate' | 'premoderate' | 'pageCacheMs'>,
     private readonly clock: Clock = Date.now,
   ) {
     this.signedOut = config.pageCacheMs > 0 ? new PageCache(store, { ttlMs: config.pageCacheMs, maxEntries: 5000, clock }) : null;
@@ -71,38 +78,57 @@ export class CommentsService {
   async threadPage(q: { threadId: string | null; sort: string | null; limit: number; cursor: string | null }, viewer: UserRecord | null): Promise<ThreadPageJson> {
     if (!isThreadId(q.threadId)) throw new ApiError(400, 'invalid_thread', 'thread is required (1–512 characters).');
     const sort = q.sort ?? 'newest';
-    if (sort !== 'newest' && sort !== 'oldest') throw new ApiError(400, 'invalid_sort', 'sort must be newest or oldest.');
-    const after = q.cursor === null ? null : decodePosition(sort, q.cursor);
+    if (sort !== 'newest' && sort !== 'oldest' && sort !== 'top') throw new ApiError(400, 'invalid_sort', 'sort must be newest, oldest or top.');
+    const cursor = q.cursor;
+    const start = (): PageStart => sort === 'top'
+      // A top reading's first page fixes its snapshot: now (docs/api.md, sort=top).
+      ? { sort, reading: cursor === null ? { snapshot: this.nowIso(), after: null } : decodeTopCursor(cursor) }
+      : { sort, after: cursor === null ? null : decodePosition(sort, cursor) };
+    start(); // a bad cursor is refused before anything is read or cached
     if (viewer === null) {
       const threadId = q.threadId;
-      const key = JSON.stringify(['page', threadId, sort, q.limit, q.cursor]);
-      return this.shared(key, [threadId], () => this.loadThreadPage(threadId, sort, after, q.limit, null));
+      const key = JSON.stringify(['page', threadId, sort, q.limit, cursor]);
+      return this.shared(key, [threadId], () => this.loadThreadPage(threadId, start(), q.limit, null));
     }
-    return this.loadThreadPage(q.threadId, sort, after, q.limit, viewer);
+    return this.loadThreadPage(q.threadId, start(), q.limit, viewer);
   }
 
-  private async loadThreadPage(threadId: string, sort: 'newest' | 'oldest', after: Position | null, limit: number, viewer: UserRecord | null): Promise<ThreadPageJson> {
+  private async loadThreadPage(threadId: string, start: PageStart, limit: number, viewer: UserRecord | null): Promise<ThreadPageJson> {
     const viewerId = viewer?.id ?? null;
     // Read first: an event committed while the page is read is then replayed (and deduped by
     // the client), never skipped.
     const lastEventId = String(await this.store.lastEventSeq(threadId));
-    const [thread, rows] = await Promise.all([
+    const first = start.sort === 'top' ? start.reading.after === null : start.after === null;
+    const [thread, { page, nextCursor }, featured] = await Promise.all([
       this.store.getThread(threadId),
-      this.store.listTopLevel({ threadId: threadId, order: sort === 'oldest' ? 'asc' : 'desc', after, limit: limit + 1, viewerId }),
+      this.readTopLevel(threadId, start, limit, viewerId),
+      first ? this.store.listFeatured(threadId, MAX_FEATURED) : null,
     ]);
-    const { page, nextCursor } = paginate(rows, limit, sort);
     return {
       thread: this.presentThreadOf(threadId, thread),
       viewer: viewer && presentViewer(viewer, this.nowIso()),
       comments: await presentComments(this.store, page, viewerId),
       nextCursor,
       lastEventId,
+      ...(featured && { featured: await presentFlat(this.store, featured, viewerId) }),
     };
+  }
+
+  private async readTopLevel(threadId: string, start: PageStart, limit: number, viewerId: string | null): Promise<{ page: CommentRecord[]; nextCursor: string | null }> {
+    if (start.sort !== 'top') {
+      const rows = await this.store.listTopLevel({ threadId, order: start.sort === 'oldest' ? 'asc' : 'desc', after: start.after, limit: limit + 1, viewerId });
+      return paginate(rows, limit, start.sort);
+    }
+    const { snapshot, after } = start.reading;
+    const rows = await this.store.listTop({ threadId, snapshot, after, limit: limit + 1, viewerId });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { page, nextCursor: rows.length > limit && last ? encodeTopCursor(snapshot, last) : null };
   }
 
   /** Threads are created by their first post; until then a thread is open and empty. */
   private presentThreadOf(threadId: string, thread: ThreadRecord | null): ThreadJson {
-    return presentThread(thread ?? { id: threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.config.maxCommentLength);
+    return presentThread(thread ?? { id: threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.config);
   }
 
   /**
@@ -230,6 +256,64 @@ export class CommentsService {
     const trimmed = typeof note === 'string' && note.trim() !== '' ? note.trim() : null;
     const { created, report } = await this.store.openReport({ commentId, reporterId: viewer.id, reason: reason as ReportReason, note: trimmed, createdAt: nowIso });
     return { created, result: { commentId, reason: report.reason } };
+  }
+
+  /** PUT (`on`) or DELETE /comments/{id}/recommendation. */
+  async recommend(viewer: UserRecord | null, commentId: string, on: boolean): Promise<RecommendationResultJson> {
+    if (viewer === null) throw unauthenticated();
+    const nowMs = this.clock();
+    const nowIso = new Date(nowMs).toISOString();
+    if (on) {
+      requireGoodStanding(viewer, nowIso);
+      if (!viewer.subscriber) throw new ApiError(403, 'not_subscriber', 'Only subscribers can recommend comments.');
+    }
+    const comment = await this.store.getComment(commentId);
+    // Pending comments are their author's alone, and an author cannot recommend their own.
+    if (comment === null || comment.status !== 'published') throw commentNotFound();
+    if (on && comment.author.id === viewer.id) throw new ApiError(403, 'own_comment', 'You cannot recommend your own comment.');
+    const standing = (await this.store.recommendedBy(viewer.id, [commentId])).has(commentId);
+    if (standing === on) return { commentId, recommendations: comment.recommendations, viewerRecommended: on };
+    if (on) await this.spend(`recommend:${viewer.id}`, this.config.recommendRate, nowMs, 'recommendations');
+    const { recommendations } = await this.store.setRecommendation(commentId, viewer.id, on, nowIso);
+    return { commentId, recommendations, viewerRecommended: on };
+  }
+
+  /** The viewer's own comment that they may still change, or the documented refusal. */
+  private async ownComment(viewer: UserRecord, commentId: string): Promise<CommentRecord> {
+    const comment = await this.store.getComment(commentId);
+    if (!isActionable(comment, viewer.id)) throw commentNotFound();
+    if (comment!.author.id !== viewer.id) throw new ApiError(403, 'not_author', 'Only its author can change a comment.');
+    return comment!;
+  }
+
+  /** PATCH /comments/{id}: the author mends the body within the edit window. */
+  async edit(viewer: UserRecord | null, commentId: string, body: Record<string, unknown>): Promise<CommentJson> {
+    if (viewer === null) throw unauthenticated();
+    const text = parseCommentBody(body.body, this.config.maxCommentLength);
+    const comment = await this.ownComment(viewer, commentId);
+    const nowMs = this.clock();
+    const nowIso = new Date(nowMs).toISOString();
+    requireGoodStanding(viewer, nowIso);
+    const thread = await this.store.getThread(comment.threadId);
+    if (thread?.status === 'closed') throw new ApiError(403, 'thread_closed', 'This thread is closed.');
+    if (nowMs - Date.parse(comment.createdAt) > this.config.editWindowSeconds * 1000) {
+      throw new ApiError(403, 'edit_window_closed', 'This comment can no longer be edited.');
+    }
+    if (text === comment.body) return presentOne(this.store, comment, viewer.id);
+    await this.spend(`post:${viewer.id}`, this.config.postRate, nowMs, 'comments');
+    const edited = await this.store.editComment(commentId, text, nowIso);
+    return presentOne(this.store, edited!, viewer.id);
+  }
+
+  /** DELETE /comments/{id}: the author's own deletion, final, at any time. */
+  async deleteOwn(viewer: UserRecord | null, commentId: string): Promise<CommentJson> {
+    if (viewer === null) throw unauthenticated();
+    const existing = await this.store.getComment(commentId);
+    // A repeat answers the same.
+    if (existing?.deletedAt != null && existing.author.id === viewer.id) return presentOne(this.store, existing, viewer.id);
+    await this.ownComment(viewer, commentId);
+    const deleted = await this.store.deleteByAuthor(commentId, this.nowIso());
+    return presentOne(this.store, deleted!, viewer.id);
   }
 
   async withdrawReport(viewer: UserRecord | null, commentId: string): Promise<void> {

@@ -15,9 +15,12 @@ export interface ServerConfig {
   adminToken: string | null;
   allowedOrigins: ReadonlySet<string>;
   maxCommentLength: number;
+  /** How long after posting an author may edit (PATCH /comments/{id}); 0: never. */
+  editWindowSeconds: number;
   maxBodyBytes: number;
   postRate: RateRule;
   reportRate: RateRule;
+  recommendRate: RateRule;
   /** On SIGTERM, how long requests in flight may take to finish. */
   shutdownGraceMs: number;
   /** How long a signed-out page may be served from memory at most (0: never); a change drops it at once. */
@@ -65,11 +68,12 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 }
 
 /** What the moderation CLI needs too: it works on the database without serving anything. */
-export function storageConfigFromEnv(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'dbPath' | 'dbPoolMax' | 'maxCommentLength'> {
+export function storageConfigFromEnv(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'dbPath' | 'dbPoolMax' | 'maxCommentLength' | 'editWindowSeconds'> {
   return {
     dbPath: env.PARLEY_DB || resolve(REPO_ROOT, '.data/parley.db'),
     dbPoolMax: integer(env, 'PARLEY_DB_POOL_MAX', 10, 1, 1000),
     maxCommentLength: integer(env, 'PARLEY_MAX_COMMENT_LENGTH', 1500, 1, 100_000),
+    editWindowSeconds: integer(env, 'PARLEY_EDIT_WINDOW_SECONDS', 300, 0, 7 * 24 * 3600),
   };
 }
 
@@ -98,6 +102,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     maxBodyBytes: integer(env, 'PARLEY_MAX_BODY_BYTES', 32 * 1024, 1024, 10 * 1024 * 1024),
     postRate: rate(env, 'PARLEY_POST_RATE', { limit: 5, windowMs: 60_000 }),
     reportRate: rate(env, 'PARLEY_REPORT_RATE', { limit: 10, windowMs: 60_000 }),
+    recommendRate: rate(env, 'PARLEY_RECOMMEND_RATE', { limit: 30, windowMs: 60_000 }),
     premoderate: flag(env, 'PARLEY_PREMODERATE'),
     shutdownGraceMs: integer(env, 'PARLEY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     pageCacheMs: integer(env, 'PARLEY_PAGE_CACHE_MS', 10_000, 0, 300_000),

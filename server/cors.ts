@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Last-Event-ID: an EventSource on a publisher's page resumes GET /events with it.
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID';
-const ALLOWED_METHODS = 'GET, POST, DELETE';
+const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 /** Sets the CORS answer for an allowed Origin; returns whether the origin was allowed. */

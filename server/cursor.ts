@@ -1,7 +1,7 @@
 // Opaque cursors: base64url JSON of [kind, ...position]. The kind keeps a cursor from one
 // listing (or sort order) from being read as another; anything malformed is invalid_cursor.
 import { ApiError } from './errors.js';
-import type { Position, QueueOrder, QueuePosition } from './store.js';
+import type { Position, QueueOrder, QueuePosition, TopPosition } from './store.js';
 
 const invalidCursor = (): ApiError => new ApiError(400, 'invalid_cursor', 'The cursor is not one this server issued.');
 
@@ -39,6 +39,21 @@ export function paginate<T extends Position>(rows: T[], limit: number, kind: str
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { page, nextCursor: rows.length > limit && last ? encodePosition(kind, last) : null };
+}
+
+/** A sort=top reading: the snapshot its first page fixed, and where it is (docs/api.md). */
+export interface TopReading {
+  snapshot: string;
+  after: TopPosition | null;
+}
+
+export const encodeTopCursor = (snapshot: string, p: TopPosition): string => encode(['top', snapshot, p.score, p.createdAt, p.id]);
+
+export function decodeTopCursor(raw: string): TopReading {
+  const [snapshot, score, createdAt, id, ...rest] = decode('top', raw);
+  if (typeof snapshot !== 'string' || Number.isNaN(Date.parse(snapshot)) || !Number.isSafeInteger(score) || (score as number) < 0
+    || typeof createdAt !== 'string' || typeof id !== 'string' || rest.length > 0) throw invalidCursor();
+  return { snapshot, after: { score: score as number, createdAt, id } };
 }
 
 export function encodeQueuePosition(position: QueuePosition, order: QueueOrder = 'count'): string {

@@ -1,16 +1,16 @@
 // `npm run export`: every user, thread, comment and report, one JSON object per line, so a
 // publisher is never locked in. Read in keyset pages: memory stays flat however big the site.
 import type { Writable } from 'node:stream';
-import { EXPORT_TABLES, type ExportTable, type Store } from './store.js';
+import { EXPORT_TABLES, NUMBERED, type ExportTable, type Store } from './store.js';
 
 const PAGE = 1000;
-const TYPES: Record<ExportTable, string> = { users: 'user', threads: 'thread', comments: 'comment', reports: 'report', audit_log: 'audit' };
+const TYPES: Record<ExportTable, string> = { users: 'user', threads: 'thread', comments: 'comment', reports: 'report', audit_log: 'audit', recommendations: 'recommendation', comment_revisions: 'revision' };
 
 /** One row as written: the same on every store (booleans as booleans, ids as text). */
 function normalise(table: ExportTable, row: Record<string, unknown>): Record<string, unknown> {
   const { key: _, ...rest } = row;
   for (const name of ['subscriber', 'staff']) if (name in rest) rest[name] = Boolean(rest[name]);
-  if (table === 'reports' || table === 'audit_log') rest.id = Number(rest.id);
+  if (NUMBERED.has(table)) rest.id = Number(rest.id);
   return { type: TYPES[table], ...rest };
 }
 

@@ -7,7 +7,7 @@
 // instance or any other.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors.js';
-import { presentComment, presentThread, type CommentJson } from './present.js';
+import { presentComment, presentThread, type CommentJson, type ThreadLimits } from './present.js';
 import type { CommentRecord, EventRecord, Store } from './store.js';
 
 export interface LiveOptions {
@@ -15,7 +15,7 @@ export interface LiveOptions {
   heartbeatMs: number;
   /** Streams one instance holds at most; past it, 503 with Retry-After. */
   maxStreams: number;
-  maxCommentLength: number;
+  limits: ThreadLimits;
 }
 
 /** What a client is told to wait before reconnecting (`retry:`). */
@@ -178,7 +178,8 @@ export class LiveHub {
         }
         counted = true;
         if (event.kind === 'removed') {
-          text += frame('removed', event.seq, { id: event.commentId });
+          const by = shown!.comments.get(event.commentId!)?.deletedAt != null ? 'author' : 'moderator';
+          text += frame('removed', event.seq, { id: event.commentId, by });
           continue;
         }
         const record = shown!.comments.get(event.commentId!);
@@ -202,9 +203,11 @@ export class LiveHub {
   /** The comments, thread and per-viewer flags a batch of events needs, in a few queries. */
   private async load(threadId: string, events: EventRecord[], streams: Stream[]) {
     const ids = [...new Set(events.filter((e) => e.kind === 'comment').map((e) => e.commentId!))];
+    // A removal says who removed it: the removed comments are read too.
+    const removed = [...new Set(events.filter((e) => e.kind === 'removed').map((e) => e.commentId!))].filter((id) => !ids.includes(id));
     const [thread, records] = await Promise.all([
       this.store.getThread(threadId),
-      Promise.all(ids.map((id) => this.store.getComment(id))),
+      Promise.all([...ids, ...removed].map((id) => this.store.getComment(id))),
     ]);
     const comments = new Map<string, CommentRecord>();
     for (const record of records) if (record) comments.set(record.id, record);
@@ -213,14 +216,19 @@ export class LiveHub {
     // A restored comment may be one the viewer had reported: one query per signed-in viewer.
     const viewers = [...new Set(streams.map((s) => s.viewerId).filter((id): id is string => id !== null))];
     const reported = new Map<string, Set<string>>();
+    const recommended = new Map<string, Set<string>>();
     if (ids.length > 0) {
-      await Promise.all(viewers.map(async (viewerId) => reported.set(viewerId, await this.store.reportedBy(viewerId, ids))));
+      await Promise.all(viewers.map(async (viewerId) => {
+        reported.set(viewerId, await this.store.reportedBy(viewerId, ids));
+        recommended.set(viewerId, await this.store.recommendedBy(viewerId, ids));
+      }));
     }
     return {
-      thread: presentThread(thread ?? { id: threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.options.maxCommentLength),
+      thread: presentThread(thread ?? { id: threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.options.limits),
       comments,
       replyCounts: new Map([...summaries].map(([id, summary]) => [id, summary.count as number])),
       reported,
+      recommended,
     };
   }
 
@@ -229,6 +237,7 @@ export class LiveHub {
       replyCount: shown.replyCounts.get(record.id) ?? 0,
       replies: [],
       viewerReported: viewerId !== null && (shown.reported.get(viewerId)?.has(record.id) ?? false),
+      viewerRecommended: viewerId !== null && (shown.recommended.get(viewerId)?.has(record.id) ?? false),
     });
   }
 

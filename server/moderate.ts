@@ -14,6 +14,8 @@ const USAGE = `usage: npm run moderate -- <command>
   remove <commentId>          hide a comment (replies stay) and close its reports
   restore <commentId>         publish a removed or pending comment
   dismiss <commentId>         keep the comment, close its reports
+  feature <commentId>         show a published comment in the Featured strip above its thread
+  unfeature <commentId>       take it out of the strip
   ban <userId>                stop a user posting and reporting
   suspend <userId> <until>    the same until an ISO 8601 time, e.g. 2030-01-31T00:00:00Z
   unban <userId>              lift a ban or suspension
@@ -31,6 +33,8 @@ const COMMANDS: Readonly<Record<string, { min: number; max: number; run: Command
   remove: { min: 1, max: 1, run: (m, [id], actor) => m.remove(id!, actor) },
   restore: { min: 1, max: 1, run: (m, [id], actor) => m.restore(id!, actor) },
   dismiss: { min: 1, max: 1, run: (m, [id], actor) => m.dismissReports(id!, actor) },
+  feature: { min: 1, max: 1, run: (m, [id], actor) => m.feature(id!, true, actor) },
+  unfeature: { min: 1, max: 1, run: (m, [id], actor) => m.feature(id!, false, actor) },
   ban: { min: 1, max: 1, run: (m, [id], actor) => m.ban(id!, actor) },
   suspend: { min: 2, max: 2, run: (m, [id, until], actor) => m.suspend(id!, until, actor) },
   unban: { min: 1, max: 1, run: (m, [id], actor) => m.unban(id!, actor) },
@@ -50,9 +54,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const settings = storageConfigFromEnv(process.env);
     store = await openStore(settings);
-    const { maxCommentLength } = settings;
     const actor = process.env.PARLEY_MODERATOR || `cli:${userInfo().username}`;
-    const result = await command.run(new Moderation(store, maxCommentLength), args, actor);
+    const result = await command.run(new Moderation(store, settings), args, actor);
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } catch (error) {

@@ -4,7 +4,7 @@ import { presentComments, presentOne } from './comment-views.js';
 import type { Clock } from './comments-service.js';
 import { cursorAfter, decodeAuditCursor, decodePosition, decodeQueuePosition, encodeAuditCursor, encodeQueuePosition, paginate } from './cursor.js';
 import { ApiError, commentNotFound } from './errors.js';
-import { presentAdminComment, presentThread, presentViewer, type AdminCommentJson, type CommentJson, type ThreadJson, type ViewerJson } from './present.js';
+import { presentAdminComment, presentThread, presentViewer, type AdminCommentJson, type CommentJson, type ThreadJson, type ThreadLimits, type ViewerJson } from './present.js';
 import type { AuditRecord, CommentRecord, CommentStatus, QueueOrder, ReportRecord, Store, UserStatus } from './store.js';
 import { isThreadId } from './validate.js';
 
@@ -12,7 +12,7 @@ export interface AdminReportsPageJson {
   items: Array<{
     comment: CommentJson;
     threadId: string;
-    reports: Array<{ reason: ReportRecord['reason']; note: string | null; reporterId: string; createdAt: string }>;
+    reports: Array<{ reason: ReportRecord['reason']; note: string | null; reporterId: string; createdAt: string; body: string }>;
   }>;
   nextCursor: string | null;
 }
@@ -61,7 +61,7 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 export class Moderation {
   constructor(
     private readonly store: Store,
-    private readonly maxCommentLength: number,
+    private readonly limits: ThreadLimits,
     private readonly clock: Clock = Date.now,
   ) {}
 
@@ -79,7 +79,8 @@ export class Moderation {
       items: page.map((entry, i) => ({
         comment: comments[i]!,
         threadId: entry.comment.threadId,
-        reports: entry.reports.map(({ reason, note, reporterId, createdAt }) => ({ reason, note, reporterId, createdAt })),
+        // The text each report was made against (reports from before #16 kept none: the stored text).
+        reports: entry.reports.map(({ reason, note, reporterId, createdAt, body }) => ({ reason, note, reporterId, createdAt, body: body ?? entry.comment.body })),
       })),
       nextCursor: entries.length > limit && last ? encodeQueuePosition(last.position, order) : null,
     };
@@ -120,7 +121,7 @@ export class Moderation {
     return {
       comment: presentAdminComment(target),
       // A comment always has its thread; the fallback only keeps the type honest.
-      thread: presentThread(thread ?? { id: target.threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.maxCommentLength),
+      thread: presentThread(thread ?? { id: target.threadId, title: '', url: '', status: 'open', commentCount: 0 }, this.limits),
       parent: parent ? presentAdminComment(parent) : null,
       replies: replies.map(presentAdminComment),
     };
@@ -160,8 +161,9 @@ export class Moderation {
     return comment;
   }
 
-  /** Publishes a removed comment again, or approves a pending one. */
+  /** Publishes a removed comment again, or approves a pending one; an author's deletion is final. */
   async restore(commentId: string, actor = DEFAULT_ACTOR): Promise<CommentJson> {
+    if ((await this.store.getComment(commentId))?.deletedAt != null) throw commentNotFound();
     const comment = await this.changeComment(commentId, 'published');
     await this.audit(actor, 'restore', 'comment', commentId);
     return comment;
@@ -173,6 +175,15 @@ export class Moderation {
     await this.store.closeReports(commentId, null, 'dismissed', this.nowIso());
     await this.audit(actor, 'dismiss-reports', 'comment', commentId);
     return presentOne(this.store, record, null);
+  }
+
+  /** Features a published comment (the strip above its thread), or stops featuring it. */
+  async feature(commentId: string, on: boolean, actor = DEFAULT_ACTOR): Promise<CommentJson> {
+    const record = await this.store.getComment(commentId);
+    if (!record || (on && record.status !== 'published')) throw commentNotFound();
+    const changed = await this.store.setFeatured(commentId, on ? (record.featuredAt ?? this.nowIso()) : null);
+    await this.audit(actor, on ? 'feature' : 'unfeature', 'comment', commentId);
+    return presentOne(this.store, changed!, null);
   }
 
   async ban(userId: string, actor = DEFAULT_ACTOR): Promise<ViewerJson> {
@@ -203,7 +214,7 @@ export class Moderation {
     const thread = await this.store.setThreadStatus(threadId, status);
     if (!thread) throw new ApiError(404, 'thread_not_found', 'No thread with that id has comments.');
     await this.audit(actor, status === 'closed' ? 'close' : 'reopen', 'thread', threadId);
-    return presentThread(thread, this.maxCommentLength);
+    return presentThread(thread, this.limits);
   }
 
   /** Who did what when, newest first. */

@@ -196,6 +196,73 @@ const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  // #16, as in sqlite-migrations.ts. The count trigger's UPDATE of comments fires the change
+  // feed's trigger (signed-out pages show the count); an edit of a published comment is logged
+  // as a `comment` event under the same thread-row lock as every other event.
+  `
+  CREATE TABLE recommendations (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    comment_id TEXT COLLATE "C" NOT NULL REFERENCES comments(id),
+    user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id),
+    created_at TEXT COLLATE "C" NOT NULL,
+    removed_at TEXT COLLATE "C"
+  );
+  CREATE UNIQUE INDEX recommendations_one_standing ON recommendations (comment_id, user_id) WHERE removed_at IS NULL;
+  CREATE INDEX recommendations_comment ON recommendations (comment_id, created_at);
+  ALTER TABLE comments ADD COLUMN recommendation_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE comments ADD COLUMN featured_at TEXT COLLATE "C";
+  ALTER TABLE comments ADD COLUMN deleted_at TEXT COLLATE "C";
+  CREATE INDEX comments_featured ON comments (thread_id, featured_at) WHERE featured_at IS NOT NULL;
+  CREATE FUNCTION parley_count_recommendations() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'INSERT' AND NEW.removed_at IS NULL THEN
+      UPDATE comments SET recommendation_count = recommendation_count + 1 WHERE id = NEW.comment_id;
+    ELSIF TG_OP = 'UPDATE' AND OLD.removed_at IS NULL AND NEW.removed_at IS NOT NULL THEN
+      UPDATE comments SET recommendation_count = recommendation_count - 1 WHERE id = NEW.comment_id;
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER recommendations_count AFTER INSERT OR UPDATE OF removed_at ON recommendations
+    FOR EACH ROW EXECUTE FUNCTION parley_count_recommendations();
+  CREATE TABLE comment_revisions (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    comment_id TEXT COLLATE "C" NOT NULL REFERENCES comments(id),
+    body TEXT NOT NULL,
+    replaced_at TEXT NOT NULL
+  );
+  CREATE INDEX comment_revisions_comment ON comment_revisions (comment_id, id);
+  ALTER TABLE reports ADD COLUMN body TEXT;
+  CREATE OR REPLACE FUNCTION parley_log_event() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    thread TEXT;
+    kind TEXT;
+    comment TEXT;
+  BEGIN
+    IF TG_TABLE_NAME = 'threads' THEN
+      IF TG_OP <> 'UPDATE' OR OLD.status = NEW.status THEN RETURN NULL; END IF;
+      thread := NEW.id; kind := 'thread'; comment := NULL;
+    ELSE
+      IF TG_OP = 'INSERT' AND NEW.status = 'published' THEN
+        kind := 'comment';
+      ELSIF TG_OP = 'UPDATE' AND OLD.status <> NEW.status AND NEW.status = 'published' THEN
+        kind := 'comment';
+      ELSIF TG_OP = 'UPDATE' AND OLD.status = 'published' AND NEW.status <> 'published' THEN
+        kind := 'removed';
+      ELSIF TG_OP = 'UPDATE' AND OLD.status = 'published' AND NEW.status = 'published' AND OLD.body <> NEW.body THEN
+        kind := 'comment';
+      ELSE
+        RETURN NULL;
+      END IF;
+      thread := NEW.thread_id; comment := NEW.id;
+      PERFORM 1 FROM threads WHERE id = thread FOR NO KEY UPDATE;
+    END IF;
+    INSERT INTO events (thread_id, kind, comment_id) VALUES (thread, kind, comment);
+    RETURN NULL;
+  END $$;
+  DROP TRIGGER comments_events ON comments;
+  CREATE TRIGGER comments_events AFTER INSERT OR UPDATE OF status, body ON comments
+    FOR EACH ROW EXECUTE FUNCTION parley_log_event();
+  `,
 ];
 
 /**

@@ -8,35 +8,37 @@ import pg from 'pg';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './pg-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentSearch, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueueOrder, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentSearch, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, TopPosition, QueueEntry, QueueOrder, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { EXPORT_TABLES, likePattern, toAudit, toEvent } from './store.js';
+import { EXPORT_TABLES, likePattern, NUMBERED, toAudit, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
   status: CommentStatus; created_at: string; edited_at: string | null;
+  recommendation_count: number; featured_at: string | null; deleted_at: string | null;
   author_id: string; display_name: string; subscriber: boolean; staff: boolean;
 }
 interface UserRow {
   id: string; display_name: string; subscriber: boolean; staff: boolean; status: UserStatus; suspended_until: string | null;
 }
 interface ThreadRow { id: string; title: string; url: string; status: ThreadStatus; published_count: number }
-interface ReportRow { comment_id: string; reporter_id: string; reason: ReportReason; note: string | null; created_at: string }
+interface ReportRow { comment_id: string; reporter_id: string; reason: ReportReason; note: string | null; created_at: string; body: string | null }
 
 const COMMENT_COLUMNS = `c.id, c.thread_id, c.parent_id, c.root_id, c.body, c.status, c.created_at, c.edited_at,
-  u.id AS author_id, u.display_name, u.subscriber, u.staff`;
+  c.recommendation_count, c.featured_at, c.deleted_at, u.id AS author_id, u.display_name, u.subscriber, u.staff`;
 const COMMENT_FROM = 'FROM comments c JOIN users u ON u.id = c.author_id';
 const USER_COLUMNS = 'id, display_name, subscriber, staff, status, suspended_until';
 const THREAD_COLUMNS = 'id, title, url, status, published_count';
-const REPORT_COLUMNS = 'comment_id, reporter_id, reason, note, created_at';
+const REPORT_COLUMNS = 'comment_id, reporter_id, reason, note, created_at, body';
 // Pending comments exist only for their author; `$n` is the viewer's id ('' when signed out).
 const visible = (alias: string, param: string): string => `(${alias}.status <> 'pending' OR ${alias}.author_id = ${param})`;
 
 const toComment = (r: CommentRow): CommentRecord => ({
   id: r.id, threadId: r.thread_id, parentId: r.parent_id, rootId: r.root_id, body: r.body,
   status: r.status, createdAt: r.created_at, editedAt: r.edited_at,
+  recommendations: r.recommendation_count, featuredAt: r.featured_at, deletedAt: r.deleted_at,
   author: { id: r.author_id, displayName: r.display_name, subscriber: r.subscriber, staff: r.staff },
 });
 const toUser = (r: UserRow): UserRecord => ({
@@ -44,7 +46,7 @@ const toUser = (r: UserRow): UserRecord => ({
 });
 const toThread = (r: ThreadRow): ThreadRecord => ({ id: r.id, title: r.title, url: r.url, status: r.status, commentCount: r.published_count });
 const toReport = (r: ReportRow): ReportRecord => ({
-  commentId: r.comment_id, reporterId: r.reporter_id, reason: r.reason, note: r.note, createdAt: r.created_at,
+  commentId: r.comment_id, reporterId: r.reporter_id, reason: r.reason, note: r.note, createdAt: r.created_at, body: r.body,
 });
 
 export interface PostgresOptions {
@@ -303,7 +305,7 @@ export class PostgresStore implements Store {
 
   async exportRows(table: ExportTable, after: string | null, limit: number): Promise<Array<Record<string, unknown> & { key: string }>> {
     if (!EXPORT_TABLES.includes(table)) throw new Error(`no table ${table}`);
-    const key = table === 'reports' || table === 'audit_log' ? "lpad(id::text, 20, '0')" : 'id';
+    const key = NUMBERED.has(table) ? "lpad(id::text, 20, '0')" : 'id';
     const columns = table === 'threads' ? 'id, title, url, status, created_at' : '*';
     return this.rows(`SELECT ${columns}, ${key} AS key FROM ${table} WHERE $1::text IS NULL OR ${key} > $1::text ORDER BY ${key} LIMIT $2`, [after, limit]);
   }
@@ -325,6 +327,67 @@ export class PostgresStore implements Store {
       WHERE c.thread_id = $1 AND c.root_id IS NULL AND ${visible('c', '$2')} ${keyset}
       ORDER BY c.created_at ${direction}, c.id ${direction} LIMIT $3`, values);
     return rows.map(toComment);
+  }
+
+  async listTop(q: { threadId: string; snapshot: string; after: TopPosition | null; limit: number; viewerId: string | null }): Promise<Array<CommentRecord & { score: number }>> {
+    // The count as of the snapshot is a fact no later write changes (docs/api.md, sort=top).
+    const values: unknown[] = [q.threadId, q.viewerId ?? '', q.limit, q.snapshot];
+    let keyset = '';
+    if (q.after) {
+      keyset = 'WHERE (score, created_at, id) < ($5::int, $6::text, $7::text)';
+      values.push(q.after.score, q.after.createdAt, q.after.id);
+    }
+    const rows = await this.rows<CommentRow & { score: number }>(`SELECT * FROM (SELECT ${COMMENT_COLUMNS},
+        (SELECT COUNT(*)::int FROM recommendations r WHERE r.comment_id = c.id AND r.created_at < $4
+          AND (r.removed_at IS NULL OR r.removed_at >= $4)) AS score
+      ${COMMENT_FROM}
+      WHERE c.thread_id = $1 AND c.root_id IS NULL AND c.created_at < $4 AND ${visible('c', '$2')}) t ${keyset}
+      ORDER BY score DESC, created_at DESC, id DESC LIMIT $3`, values);
+    return rows.map((r) => ({ ...toComment(r), score: r.score }));
+  }
+
+  async listFeatured(threadId: string, limit: number): Promise<CommentRecord[]> {
+    const rows = await this.rows<CommentRow>(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM}
+      WHERE c.thread_id = $1 AND c.featured_at IS NOT NULL AND c.status = 'published' ORDER BY c.featured_at DESC, c.id DESC LIMIT $2`,
+    [threadId, limit]);
+    return rows.map(toComment);
+  }
+
+  async recommendedBy(viewerId: string, commentIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.rows<{ comment_id: string }>(`SELECT comment_id FROM recommendations
+      WHERE user_id = $1 AND removed_at IS NULL AND comment_id = ANY($2::text[])`, [viewerId, commentIds]);
+    return new Set(rows.map((r) => r.comment_id));
+  }
+
+  async setRecommendation(commentId: string, userId: string, on: boolean, now: string): Promise<{ changed: boolean; recommendations: number }> {
+    // The partial unique index decides a race between instances: one row stands, the other is a no-op.
+    return this.transaction(async (client) => {
+      const changed = on
+        ? await client.query(`INSERT INTO recommendations (comment_id, user_id, created_at) VALUES ($1, $2, $3)
+            ON CONFLICT (comment_id, user_id) WHERE removed_at IS NULL DO NOTHING`, [commentId, userId, now])
+        : await client.query('UPDATE recommendations SET removed_at = $3 WHERE comment_id = $1 AND user_id = $2 AND removed_at IS NULL',
+          [commentId, userId, now]);
+      const { rows } = await client.query<{ n: number }>('SELECT recommendation_count AS n FROM comments WHERE id = $1', [commentId]);
+      return { changed: (changed.rowCount ?? 0) > 0, recommendations: rows[0]!.n };
+    });
+  }
+
+  async editComment(id: string, body: string, now: string): Promise<CommentRecord | null> {
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO comment_revisions (comment_id, body, replaced_at) SELECT id, body, $2 FROM comments WHERE id = $1', [id, now]);
+      await client.query('UPDATE comments SET body = $2, edited_at = $3 WHERE id = $1', [id, body, now]);
+    });
+    return this.getComment(id);
+  }
+
+  async deleteByAuthor(id: string, now: string): Promise<CommentRecord | null> {
+    await this.rows("UPDATE comments SET status = 'removed', deleted_at = $2, featured_at = NULL WHERE id = $1 AND deleted_at IS NULL", [id, now]);
+    return this.getComment(id);
+  }
+
+  async setFeatured(id: string, at: string | null): Promise<CommentRecord | null> {
+    await this.rows('UPDATE comments SET featured_at = $2 WHERE id = $1', [id, at]);
+    return this.getComment(id);
   }
 
   async listReplies(q: { rootId: string; after: Position | null; limit: number; viewerId: string | null }): Promise<CommentRecord[]> {
@@ -413,10 +476,12 @@ export class PostgresStore implements Store {
   }
 
   async openReport(report: ReportRecord): Promise<{ created: boolean; report: ReportRecord }> {
-    const inserted = await this.pool.query(`INSERT INTO reports (comment_id, reporter_id, reason, note, created_at)
-      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (comment_id, reporter_id) WHERE status = 'open' DO NOTHING`,
+    // The text as it is now goes with the report: a later edit cannot hide what was reported.
+    const inserted = await this.pool.query(`INSERT INTO reports (comment_id, reporter_id, reason, note, created_at, body)
+      VALUES ($1, $2, $3, $4, $5, (SELECT body FROM comments WHERE id = $1))
+      ON CONFLICT (comment_id, reporter_id) WHERE status = 'open' DO NOTHING`,
     [report.commentId, report.reporterId, report.reason, report.note, report.createdAt]);
-    if (inserted.rowCount === 1) return { created: true, report };
+    if (inserted.rowCount === 1) return { created: true, report: (await this.findOpenReport(report.commentId, report.reporterId))! };
     return { created: false, report: (await this.findOpenReport(report.commentId, report.reporterId))! };
   }
 

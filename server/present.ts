@@ -3,7 +3,12 @@
 import type { CommentRecord, ReportReason, ThreadRecord, ThreadStatus, UserRecord, UserStatus } from './store.js';
 
 export interface ThreadJson {
-  id: string; title: string; url: string; status: ThreadStatus; commentCount: number; maxCommentLength: number;
+  id: string; title: string; url: string; status: ThreadStatus; commentCount: number; maxCommentLength: number; editWindowSeconds: number;
+}
+/** What the server's settings add to every Thread answer. */
+export interface ThreadLimits {
+  maxCommentLength: number;
+  editWindowSeconds: number;
 }
 export interface ViewerJson {
   id: string; displayName: string; subscriber: boolean; status: UserStatus; suspendedUntil: string | null;
@@ -16,9 +21,18 @@ export interface CommentJson {
   createdAt: string;
   editedAt: string | null;
   status: CommentRecord['status'];
+  removedBy: 'moderator' | 'author' | null;
   replyCount: number;
   replies: CommentJson[];
   viewerReported: boolean;
+  recommendations: number;
+  viewerRecommended: boolean;
+  featured: boolean;
+}
+export interface RecommendationResultJson {
+  commentId: string;
+  recommendations: number;
+  viewerRecommended: boolean;
 }
 export interface ReportResultJson {
   commentId: string;
@@ -37,13 +51,13 @@ export function presentViewer(user: UserRecord, nowIso: string): ViewerJson {
   return { id: user.id, displayName: user.displayName, subscriber: user.subscriber, ...effectiveStatus(user, nowIso) };
 }
 
-export function presentThread(thread: ThreadRecord, maxCommentLength: number): ThreadJson {
-  return { ...thread, maxCommentLength };
+export function presentThread(thread: ThreadRecord, limits: ThreadLimits): ThreadJson {
+  return { ...thread, maxCommentLength: limits.maxCommentLength, editWindowSeconds: limits.editWindowSeconds };
 }
 
 export function presentComment(
   record: CommentRecord,
-  extras: { replyCount: number; replies: CommentJson[]; viewerReported: boolean },
+  extras: { replyCount: number; replies: CommentJson[]; viewerReported: boolean; viewerRecommended: boolean },
 ): CommentJson {
   const badges: string[] = [];
   if (record.author.subscriber) badges.push('subscriber');
@@ -56,7 +70,10 @@ export function presentComment(
     createdAt: record.createdAt,
     editedAt: record.editedAt,
     status: record.status,
+    removedBy: record.status !== 'removed' ? null : record.deletedAt !== null ? 'author' : 'moderator',
     ...extras,
+    recommendations: record.recommendations,
+    featured: record.featuredAt !== null,
   };
 }
 

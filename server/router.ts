@@ -25,7 +25,7 @@ export type Match =
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(method: 'GET' | 'POST' | 'DELETE', path: string, handler: Handler): this {
+  add(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, handler: Handler): this {
     const keys: string[] = [];
     const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, key: string) => {
       keys.push(key);

@@ -126,6 +126,48 @@ const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  // #16: recommendations as rows with a lifetime (sort=top reads the counts as of a snapshot:
+  // docs/api.md), a kept count on the comment for display, featuring, an author's deletion,
+  // the texts an edit replaced, the text each report was made against, and an edit of a
+  // published comment as a live `comment` event.
+  `
+  CREATE TABLE recommendations (
+    id INTEGER PRIMARY KEY,
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+  );
+  -- One standing recommendation per reader per comment, enforced by the database.
+  CREATE UNIQUE INDEX recommendations_one_standing ON recommendations (comment_id, user_id) WHERE removed_at IS NULL;
+  CREATE INDEX recommendations_comment ON recommendations (comment_id, created_at);
+  ALTER TABLE comments ADD COLUMN recommendation_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE comments ADD COLUMN featured_at TEXT;
+  ALTER TABLE comments ADD COLUMN deleted_at TEXT;
+  CREATE INDEX comments_featured ON comments (thread_id, featured_at) WHERE featured_at IS NOT NULL;
+  CREATE TRIGGER recommendations_count_insert AFTER INSERT ON recommendations WHEN NEW.removed_at IS NULL
+  BEGIN
+    UPDATE comments SET recommendation_count = recommendation_count + 1 WHERE id = NEW.comment_id;
+  END;
+  CREATE TRIGGER recommendations_count_remove AFTER UPDATE OF removed_at ON recommendations
+    WHEN OLD.removed_at IS NULL AND NEW.removed_at IS NOT NULL
+  BEGIN
+    UPDATE comments SET recommendation_count = recommendation_count - 1 WHERE id = NEW.comment_id;
+  END;
+  CREATE TABLE comment_revisions (
+    id INTEGER PRIMARY KEY,
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    body TEXT NOT NULL,
+    replaced_at TEXT NOT NULL
+  );
+  CREATE INDEX comment_revisions_comment ON comment_revisions (comment_id, id);
+  ALTER TABLE reports ADD COLUMN body TEXT;
+  CREATE TRIGGER events_comment_edit AFTER UPDATE OF body ON comments
+    WHEN OLD.status = 'published' AND NEW.status = 'published' AND OLD.body <> NEW.body
+  BEGIN
+    INSERT INTO events (thread_id, kind, comment_id) VALUES (NEW.thread_id, 'comment', NEW.id);
+  END;
+  `,
 ];
 
 /** Brings the schema up to date inside one transaction per migration. */

@@ -7,34 +7,36 @@ import Database from 'better-sqlite3';
 import { ChangeFeed } from './change-feed.js';
 import { migrate } from './sqlite-migrations.js';
 import type {
-  ChangeListener, CommentRecord, CommentSearch, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, QueueEntry, QueueOrder, QueuePosition, RateRule,
+  ChangeListener, CommentRecord, CommentSearch, CommentStatus, AuditRecord, AuditRow, EventRecord, EventRow, ExportTable, ImportBatch, ImportResult, NewCommentRecord, Position, TopPosition, QueueEntry, QueueOrder, QueuePosition, RateRule,
   ReplySummary, ReportClosure, ReportReason, ReportRecord, Store, ThreadRecord, ThreadStatus,
   UserClaims, UserRecord, UserStatus,
 } from './store.js';
-import { EXPORT_TABLES, likePattern, toAudit, toEvent } from './store.js';
+import { EXPORT_TABLES, likePattern, NUMBERED, toAudit, toEvent } from './store.js';
 
 interface CommentRow {
   id: string; thread_id: string; parent_id: string | null; root_id: string | null; body: string;
   status: CommentStatus; created_at: string; edited_at: string | null;
+  recommendation_count: number; featured_at: string | null; deleted_at: string | null;
   author_id: string; display_name: string; subscriber: number; staff: number;
 }
 interface UserRow {
   id: string; display_name: string; subscriber: number; staff: number; status: UserStatus; suspended_until: string | null;
 }
 interface ThreadRow { id: string; title: string; url: string; status: ThreadStatus; comment_count: number }
-interface ReportRow { comment_id: string; reporter_id: string; reason: ReportReason; note: string | null; created_at: string }
+interface ReportRow { comment_id: string; reporter_id: string; reason: ReportReason; note: string | null; created_at: string; body: string | null }
 
 const COMMENT_COLUMNS = `c.id, c.thread_id, c.parent_id, c.root_id, c.body, c.status, c.created_at, c.edited_at,
-  u.id AS author_id, u.display_name, u.subscriber, u.staff`;
+  c.recommendation_count, c.featured_at, c.deleted_at, u.id AS author_id, u.display_name, u.subscriber, u.staff`;
 const COMMENT_FROM = 'FROM comments c JOIN users u ON u.id = c.author_id';
 // Pending comments exist only for their author.
 const visible = (alias: string): string => `(${alias}.status <> 'pending' OR ${alias}.author_id = @viewerId)`;
 const VISIBLE = visible('c');
-const REPORT_COLUMNS = 'comment_id, reporter_id, reason, note, created_at';
+const REPORT_COLUMNS = 'comment_id, reporter_id, reason, note, created_at, body';
 
 const toComment = (r: CommentRow): CommentRecord => ({
   id: r.id, threadId: r.thread_id, parentId: r.parent_id, rootId: r.root_id, body: r.body,
   status: r.status, createdAt: r.created_at, editedAt: r.edited_at,
+  recommendations: r.recommendation_count, featuredAt: r.featured_at, deletedAt: r.deleted_at,
   author: { id: r.author_id, displayName: r.display_name, subscriber: r.subscriber === 1, staff: r.staff === 1 },
 });
 const toUser = (r: UserRow): UserRecord => ({
@@ -45,7 +47,7 @@ const toThread = (r: ThreadRow): ThreadRecord => ({
   id: r.id, title: r.title, url: r.url, status: r.status, commentCount: r.comment_count,
 });
 const toReport = (r: ReportRow): ReportRecord => ({
-  commentId: r.comment_id, reporterId: r.reporter_id, reason: r.reason, note: r.note, createdAt: r.created_at,
+  commentId: r.comment_id, reporterId: r.reporter_id, reason: r.reason, note: r.note, createdAt: r.created_at, body: r.body,
 });
 
 /** How often another process's (or connection's) writes to the same file are looked for. */
@@ -171,6 +173,70 @@ export class SqliteStore implements Store {
       ORDER BY c.created_at ${direction}, c.id ${direction} LIMIT @limit`)
       .all({ threadId: q.threadId, viewerId: q.viewerId ?? '', limit: q.limit, ...q.after }) as CommentRow[];
     return rows.map(toComment);
+  }
+
+  async listTop(q: { threadId: string; snapshot: string; after: TopPosition | null; limit: number; viewerId: string | null }): Promise<Array<CommentRecord & { score: number }>> {
+    // The count as of the snapshot is a fact no later write changes (docs/api.md, sort=top).
+    const keyset = q.after ? 'WHERE (score, created_at, id) < (@score, @createdAt, @id)' : '';
+    const rows = this.sql(`SELECT * FROM (SELECT ${COMMENT_COLUMNS},
+        (SELECT COUNT(*) FROM recommendations r WHERE r.comment_id = c.id AND r.created_at < @snapshot
+          AND (r.removed_at IS NULL OR r.removed_at >= @snapshot)) AS score
+      ${COMMENT_FROM}
+      WHERE c.thread_id = @threadId AND c.root_id IS NULL AND c.created_at < @snapshot AND ${VISIBLE}) ${keyset}
+      ORDER BY score DESC, created_at DESC, id DESC LIMIT @limit`)
+      .all({ threadId: q.threadId, snapshot: q.snapshot, viewerId: q.viewerId ?? '', limit: q.limit, ...q.after }) as Array<CommentRow & { score: number }>;
+    return rows.map((r) => ({ ...toComment(r), score: r.score }));
+  }
+
+  async listFeatured(threadId: string, limit: number): Promise<CommentRecord[]> {
+    const rows = this.sql(`SELECT ${COMMENT_COLUMNS} ${COMMENT_FROM}
+      WHERE c.thread_id = ? AND c.featured_at IS NOT NULL AND c.status = 'published' ORDER BY c.featured_at DESC, c.id DESC LIMIT ?`)
+      .all(threadId, limit) as CommentRow[];
+    return rows.map(toComment);
+  }
+
+  async recommendedBy(viewerId: string, commentIds: readonly string[]): Promise<Set<string>> {
+    const rows = this.sql(`SELECT comment_id FROM recommendations WHERE user_id = ? AND removed_at IS NULL
+      AND comment_id IN (SELECT value FROM json_each(?))`).all(viewerId, JSON.stringify(commentIds)) as Array<{ comment_id: string }>;
+    return new Set(rows.map((r) => r.comment_id));
+  }
+
+  async setRecommendation(commentId: string, userId: string, on: boolean, now: string): Promise<{ changed: boolean; recommendations: number }> {
+    const result = this.db.transaction(() => {
+      const changes = on
+        ? this.sql(`INSERT INTO recommendations (comment_id, user_id, created_at) VALUES (?, ?, ?)
+            ON CONFLICT (comment_id, user_id) WHERE removed_at IS NULL DO NOTHING`).run(commentId, userId, now).changes
+        : this.sql('UPDATE recommendations SET removed_at = ? WHERE comment_id = ? AND user_id = ? AND removed_at IS NULL').run(now, commentId, userId).changes;
+      const row = this.sql('SELECT thread_id, recommendation_count FROM comments WHERE id = ?').get(commentId) as { thread_id: string; recommendation_count: number };
+      return { changed: changes > 0, recommendations: row.recommendation_count, threadId: row.thread_id };
+    }).immediate();
+    if (result.changed) this.feed.emit(result.threadId);
+    return { changed: result.changed, recommendations: result.recommendations };
+  }
+
+  async editComment(id: string, body: string, now: string): Promise<CommentRecord | null> {
+    this.db.transaction(() => {
+      this.sql('INSERT INTO comment_revisions (comment_id, body, replaced_at) SELECT id, body, ? FROM comments WHERE id = ?').run(now, id);
+      this.sql('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?').run(body, now, id);
+    }).immediate();
+    return this.changed(id);
+  }
+
+  async deleteByAuthor(id: string, now: string): Promise<CommentRecord | null> {
+    this.sql("UPDATE comments SET status = 'removed', deleted_at = ?, featured_at = NULL WHERE id = ? AND deleted_at IS NULL").run(now, id);
+    return this.changed(id);
+  }
+
+  async setFeatured(id: string, at: string | null): Promise<CommentRecord | null> {
+    this.sql('UPDATE comments SET featured_at = ? WHERE id = ?').run(at, id);
+    return this.changed(id);
+  }
+
+  /** The comment after a write to it, its thread told to the change feed. */
+  private async changed(id: string): Promise<CommentRecord | null> {
+    const comment = await this.getComment(id);
+    if (comment) this.feed.emit(comment.threadId);
+    return comment;
   }
 
   async listReplies(q: { rootId: string; after: Position | null; limit: number; viewerId: string | null }): Promise<CommentRecord[]> {
@@ -305,7 +371,7 @@ export class SqliteStore implements Store {
   }
 
   async exportRows(table: ExportTable, after: string | null, limit: number): Promise<Array<Record<string, unknown> & { key: string }>> {
-    const key = table === 'reports' || table === 'audit_log' ? "printf('%020d', id)" : 'id';
+    const key = NUMBERED.has(table) ? "printf('%020d', id)" : 'id';
     const columns = table === 'threads' ? 'id, title, url, status, created_at' : '*';
     const rows = this.sql(`SELECT ${columns}, ${key} AS key FROM ${EXPORT_TABLES.includes(table) ? table : 'none'}
       WHERE ? IS NULL OR ${key} > ? ORDER BY ${key} LIMIT ?`).all(after, after, limit) as Array<Record<string, unknown> & { key: string }>;
@@ -314,9 +380,7 @@ export class SqliteStore implements Store {
 
   async setCommentStatus(id: string, status: CommentStatus): Promise<CommentRecord | null> {
     this.sql('UPDATE comments SET status = ? WHERE id = ?').run(status, id);
-    const comment = await this.getComment(id);
-    if (comment) this.feed.emit(comment.threadId);
-    return comment;
+    return this.changed(id);
   }
 
   async findOpenReport(commentId: string, reporterId: string): Promise<ReportRecord | null> {
@@ -326,10 +390,12 @@ export class SqliteStore implements Store {
   }
 
   async openReport(report: ReportRecord): Promise<{ created: boolean; report: ReportRecord }> {
-    const result = this.sql(`INSERT INTO reports (comment_id, reporter_id, reason, note, created_at)
-      VALUES (@commentId, @reporterId, @reason, @note, @createdAt)
-      ON CONFLICT (comment_id, reporter_id) WHERE status = 'open' DO NOTHING`).run(report);
-    if (result.changes === 1) return { created: true, report };
+    // The text as it is now goes with the report: a later edit cannot hide what was reported.
+    const result = this.sql(`INSERT INTO reports (comment_id, reporter_id, reason, note, created_at, body)
+      VALUES (@commentId, @reporterId, @reason, @note, @createdAt, (SELECT body FROM comments WHERE id = @commentId))
+      ON CONFLICT (comment_id, reporter_id) WHERE status = 'open' DO NOTHING`)
+      .run({ commentId: report.commentId, reporterId: report.reporterId, reason: report.reason, note: report.note, createdAt: report.createdAt });
+    if (result.changes === 1) return { created: true, report: (await this.findOpenReport(report.commentId, report.reporterId))! };
     return { created: false, report: (await this.findOpenReport(report.commentId, report.reporterId))! };
   }
 

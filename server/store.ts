@@ -46,10 +46,23 @@ export interface CommentRecord {
   status: CommentStatus;
   createdAt: string;
   editedAt: string | null;
+  /** Standing recommendations now (kept on the row by the database). */
+  recommendations: number;
+  /** When an editor featured it; null when not featured. */
+  featuredAt: string | null;
+  /** When its author deleted it (status is then `removed`); null otherwise. */
+  deletedAt: string | null;
 }
 
 /** A keyset position: comments are ordered by (createdAt, id). */
 export interface Position {
+  createdAt: string;
+  id: string;
+}
+
+/** A sort=top position: (count as of the reading's snapshot, createdAt, id), all descending. */
+export interface TopPosition {
+  score: number;
   createdAt: string;
   id: string;
 }
@@ -83,6 +96,8 @@ export interface ReportRecord {
   reason: ReportReason;
   note: string | null;
   createdAt: string;
+  /** The comment's text when the report was made (null on reports older than #16). */
+  body?: string | null;
 }
 
 export interface QueuePosition {
@@ -140,15 +155,17 @@ export interface ImportResult {
 }
 
 /** The tables `npm run export` writes out, in an order that can be read back. */
-export const EXPORT_TABLES = ['users', 'threads', 'comments', 'reports', 'audit_log'] as const;
+export const EXPORT_TABLES = ['users', 'threads', 'comments', 'reports', 'audit_log', 'recommendations', 'comment_revisions'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
+/** Tables keyed by a generated number (exported in that order, zero-padded so text order is number order). */
+export const NUMBERED: ReadonlySet<ExportTable> = new Set(['reports', 'audit_log', 'recommendations', 'comment_revisions']);
 
 /** One moderation action, as the audit log keeps it. */
 export interface AuditRecord {
   at: string;
   /** Who: the moderator's name sent with the admin token, or the CLI's user. */
   actor: string;
-  action: 'remove' | 'restore' | 'dismiss-reports' | 'reopen-reports' | 'ban' | 'suspend' | 'unban' | 'close' | 'reopen';
+  action: 'remove' | 'restore' | 'dismiss-reports' | 'reopen-reports' | 'feature' | 'unfeature' | 'ban' | 'suspend' | 'unban' | 'close' | 'reopen';
   target: { type: 'comment' | 'user' | 'thread'; id: string };
   /** What else the action said (a suspension's end). */
   detail: string | null;
@@ -198,6 +215,24 @@ export interface Store {
     limit: number;
     viewerId: string | null;
   }): Promise<CommentRecord[]>;
+  /**
+   * Top-level comments created before `snapshot`, by their recommendation count as of
+   * `snapshot` (rows created before it and not taken back before it), then newest, then id —
+   * strictly after `after`. Each record carries that count as `score`.
+   */
+  listTop(query: { threadId: string; snapshot: string; after: TopPosition | null; limit: number; viewerId: string | null }): Promise<Array<CommentRecord & { score: number }>>;
+  /** Published featured comments of a thread, most recently featured first. */
+  listFeatured(threadId: string, limit: number): Promise<CommentRecord[]>;
+  /** Which of the comments the viewer recommends now. */
+  recommendedBy(viewerId: string, commentIds: readonly string[]): Promise<Set<string>>;
+  /** Recommends (`on`) or takes back; a no-op when already so. Returns the count after. */
+  setRecommendation(commentId: string, userId: string, on: boolean, now: string): Promise<{ changed: boolean; recommendations: number }>;
+  /** Replaces the body, keeping the old text in comment_revisions, and sets editedAt. */
+  editComment(id: string, body: string, now: string): Promise<CommentRecord | null>;
+  /** The author's deletion: status removed, deletedAt set, no longer featured. */
+  deleteByAuthor(id: string, now: string): Promise<CommentRecord | null>;
+  /** Features (`at` a time) or unfeatures (`null`). */
+  setFeatured(id: string, at: string | null): Promise<CommentRecord | null>;
   /** A conversation, oldest first, strictly after `after`. */
   listReplies(query: { rootId: string; after: Position | null; limit: number; viewerId: string | null }): Promise<CommentRecord[]>;
   summarizeReplies(rootIds: readonly string[], viewerId: string | null, inline: number): Promise<Map<string, ReplySummary>>;

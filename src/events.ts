@@ -1,7 +1,7 @@
 /** The element's events, typed, and the one helper that sends them (bubbling, composed). */
 import type { Comment, ReportReason, Thread, Viewer } from './api/types.js';
 
-export type ParleyAction = 'load' | 'load-more' | 'replies' | 'post' | 'report' | 'withdraw-report';
+export type ParleyAction = 'load' | 'load-more' | 'replies' | 'post' | 'report' | 'withdraw-report' | 'recommend' | 'edit' | 'delete';
 
 export interface ParleyEventMap {
   'parley-load': CustomEvent<{ thread: Thread; viewer: Viewer | null }>;

@@ -9,15 +9,19 @@ import { decodeComment, decodeThreadPage } from './api/decode.js';
 import { ApiError } from './api/errors.js';
 import { REPORT_REASONS, type Comment } from './api/types.js';
 import { emit } from './events.js';
+import type { Engage } from './features/engage.js';
 import type { ReportPanels, ReportState } from './features/report.js';
 import { describeError } from './format/errors.js';
-import type { ParleyHost } from './host.js';
+import type { ParleyHost, ViewHost } from './host.js';
 import { addEnglish } from './i18n/en.js';
 
 type ReportModule = typeof import('./features/report.js');
+type EngageModule = typeof import('./features/engage.js');
 
 /** Fetches the report chunk; a test may stand in a slow or failing fetch. @internal */
 export const formLoader = { load: (): Promise<ReportModule> => import('./features/report.js') };
+/** Fetches the engage chunk (Recommend, Featured, Edit and Delete); a test may stand in a failing fetch. @internal */
+export const engageLoader = { load: (): Promise<EngageModule> => import('./features/engage.js') };
 
 export interface Kit {
   html: typeof html;
@@ -39,6 +43,8 @@ export interface Kit {
   actionButtons: typeof actionButtons;
   /** The report chunk, fetched on first use (a chunk cannot `import()` another: it imports nothing). */
   loadReport(): Promise<(host: ParleyHost, state: ReportState) => ReportPanels>;
+  /** The engage chunk, fetched by the thread view when it arrives. */
+  loadEngage(): Promise<(host: ViewHost) => Engage>;
 }
 
 /**
@@ -73,6 +79,7 @@ export const kit: Kit = {
   html, render, css, nothing, noChange, unsafeCSS, ApiError, emit, describeError, addEnglish, REPORT_REASONS, actionButtons,
   decodeComment, decodeThreadPage,
   loadReport: lazy(formLoader, ({ reports }) => reports(kit)),
+  loadEngage: lazy(engageLoader, ({ engage }) => engage(kit)),
 };
 
 /**

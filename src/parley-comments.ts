@@ -1,7 +1,7 @@
 import { adoptStyles, html, LitElement, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS, ParleyClient, type AuthTokenProvider } from './api/client.js';
 import { timedOut, unreachable, type ApiError } from './api/errors.js';
-import { isSortOrder, type SortOrder, type Thread, type Viewer } from './api/types.js';
+import { isSortOrder, SORTS, type SortOrder, type Thread, type Viewer } from './api/types.js';
 import { ChunkController } from './controllers/chunks.js';
 import { LiveController } from './controllers/live.js';
 import { ParticipationController, prefetchPosting } from './controllers/participation.js';
@@ -461,8 +461,7 @@ export class ParleyComments extends LitElement implements LiveHost {
         <label class="sort">
           ${text.sortLabel}
           <select part="sort" @change=${this.#onSortChange} .value=${this.sort}>
-            <option value="newest">${text.sortNewest}</option>
-            <option value="oldest">${text.sortOldest}</option>
+            ${SORTS.map(([value, label]) => html`<option value=${value}>${text[label]}</option>`)}
           </select>
         </label>
       </header>

@@ -7,5 +7,6 @@ import { enLive } from '../src/i18n/en-live.js';
 import { enPosting } from '../src/i18n/en-posting.js';
 import { enReport } from '../src/i18n/en-report.js';
 import { enView } from '../src/i18n/en-view.js';
+import { enEngage } from '../src/i18n/en-engage.js';
 
-export const en: ParleyStrings = { ...reading, ...enView, ...enPosting, ...enReport, ...enLive };
+export const en: ParleyStrings = { ...reading, ...enView, ...enPosting, ...enReport, ...enLive, ...enEngage };

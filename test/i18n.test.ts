@@ -22,7 +22,7 @@ const SAME_AS_ENGLISH: Record<string, string> = {
 type NumericKey = { [K in keyof ParleyStrings]: ParleyStrings[K] extends (n: number) => string ? K : never }[keyof ParleyStrings];
 const NUMERIC: readonly NumericKey[] =
   ['count', 'moreLoaded', 'repliesMore', 'repliesLoaded', 'errorRateLimited', 'charactersLeft', 'charactersOver',
-    'newComments', 'newReplies', 'newCommentsArrived'];
+    'newComments', 'newReplies', 'newCommentsArrived', 'recommendations', 'editTooLong'];
 const NUMBERS = [0, 1, 2, 3, 11, 100, 1000.5];
 
 type Leaf = string | ((...args: never[]) => string);

@@ -21,7 +21,7 @@ export interface ClientOptions {
 }
 
 interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | string[] | null | undefined>;
   body?: unknown;
   headers?: Record<string, string>;

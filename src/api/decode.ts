@@ -50,6 +50,7 @@ const thread = object<Thread>({
   status: oneOf(['open', 'closed']),
   commentCount: count,
   maxCommentLength: (v, p) => count(v, p) || fail(p, 'a whole number ≥ 1'),
+  editWindowSeconds: orElse(count, 300),
 });
 
 const viewer = optional(object<Viewer>({
@@ -70,6 +71,9 @@ const commentFields = object({
   editedAt: optional(time),
   status: oneOf(['published', 'pending', 'removed'] as const),
   viewerReported: orElse(bool, false),
+  recommendations: orElse(count, 0),
+  viewerRecommended: orElse(bool, false),
+  featured: orElse(bool, false),
 });
 
 /** A comment; top-level ones (depth 0) carry their first replies, replies carry none. */
@@ -81,6 +85,7 @@ const comment = (depth: 0 | 1): Check<Comment> => (v, p) => {
     ...fields,
     // A removed comment's text is never shown, whatever a backend sends.
     body: fields.status === 'removed' ? '' : string(o.body, `${p}.body`),
+    removedBy: fields.status !== 'removed' ? null : o.removedBy === 'author' ? 'author' : 'moderator',
     replies,
     replyCount: orElse(count, replies.length)(o.replyCount, `${p}.replyCount`),
   };
@@ -91,7 +96,9 @@ const cursor: Check<string | null> = (v, p) => optional(string)(v, p) || null;
 export const decodeComment = (value: unknown, path = 'comment'): Comment => comment(0)(value, path);
 
 export const decodeThreadPage = (value: unknown): ThreadPage =>
-  object<ThreadPage>({ thread, viewer, comments: list(comment(0)), nextCursor: cursor, lastEventId: cursor })(value, 'response');
+  object<ThreadPage>({
+    thread, viewer, comments: list(comment(0)), nextCursor: cursor, lastEventId: cursor, featured: orElse(list(comment(1)), []),
+  })(value, 'response');
 
 /** Replies are flat: anything nested under a reply is ignored. */
 export const decodeRepliesPage = (value: unknown): RepliesPage =>

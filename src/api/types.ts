@@ -3,12 +3,15 @@
 export type ThreadStatus = 'open' | 'closed';
 export type ViewerStatus = 'active' | 'banned' | 'suspended';
 export type CommentStatus = 'published' | 'pending' | 'removed';
-export type SortOrder = 'newest' | 'oldest';
+export type SortOrder = 'newest' | 'oldest' | 'top';
 export type ReportReason = 'offensive' | 'abusive' | 'spam' | 'off_topic' | 'other';
 
 export function isSortOrder(value: unknown): value is SortOrder {
-  return value === 'newest' || value === 'oldest';
+  return value === 'newest' || value === 'oldest' || value === 'top';
 }
+
+/** The sort control's choices, with the key of each one's label. */
+export const SORTS = [['newest', 'sortNewest'], ['oldest', 'sortOldest'], ['top', 'sortTop']] as const;
 
 export const REPORT_REASONS: readonly ReportReason[] = ['offensive', 'abusive', 'spam', 'off_topic', 'other'];
 
@@ -19,6 +22,8 @@ export interface Thread {
   status: ThreadStatus;
   commentCount: number;
   maxCommentLength: number;
+  /** How long after `createdAt` an author may edit; 300 when the backend does not say. */
+  editWindowSeconds: number;
 }
 
 export interface Viewer {
@@ -46,6 +51,11 @@ export interface Comment {
   replyCount: number;
   replies: Comment[];
   viewerReported: boolean;
+  /** Who removed it, when `status` is `removed`: the author's own deletion is worded apart. */
+  removedBy: 'moderator' | 'author' | null;
+  recommendations: number;
+  viewerRecommended: boolean;
+  featured: boolean;
 }
 
 export interface ThreadPage {
@@ -55,6 +65,8 @@ export interface ThreadPage {
   nextCursor: string | null;
   /** Where the thread's live events go on from this page (GET /events?since=); null: from now. */
   lastEventId?: string | null;
+  /** First page only: the thread's featured comments (the strip above the thread). */
+  featured?: Comment[];
 }
 
 export interface RepliesPage {
@@ -65,6 +77,12 @@ export interface RepliesPage {
 export interface ReportResult {
   commentId: string;
   reason: ReportReason;
+}
+
+export interface RecommendationResult {
+  commentId: string;
+  recommendations: number;
+  viewerRecommended: boolean;
 }
 
 export interface NewComment {

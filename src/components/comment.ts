@@ -30,6 +30,8 @@ export interface CommentView {
   report(comment: Comment): HTMLElement | typeof nothing;
   /** The Copy link button under a comment, or nothing. */
   copy(comment: Comment): HTMLElement | typeof nothing;
+  /** Recommend, and the reader's own Edit and Delete (the engage chunk). */
+  engage(comment: Comment): HTMLElement[];
   /** The inline forms open under a comment (reply composer, report form), or nothing. */
   below(comment: Comment): unknown[] | typeof nothing;
 }
@@ -101,6 +103,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   time.dateTime = comment.createdAt;
   const meta = element('div', 'meta', null, element('span', 'author', 'comment-author', name));
   if (!removed) {
+    if (comment.featured) meta.append(element('span', 'badge featured', 'badge featured-badge', strings.featured));
     for (const badge of comment.author.badges) {
       meta.append(element('span', 'badge', 'badge', Object.hasOwn(strings.badges, badge) ? strings.badges[badge] : badge));
     }
@@ -118,7 +121,7 @@ function content(comment: Comment, view: CommentView, answers: string | undefine
   const node = element('div', 'content', null, meta);
   if (answers) node.append(element('p', 'answers', null, strings.inReplyTo(answers)));
   node.append(removed
-    ? element('p', 'body placeholder', 'comment-body', strings.removed)
+    ? element('p', 'body placeholder', 'comment-body', comment.removedBy === 'author' ? strings.deletedByAuthor : strings.removed)
     : element('p', 'body', 'comment-body', ...bodyNodes(comment.body)));
   if (comment.status === 'pending') node.append(element('p', 'notice pending-notice', 'notice', strings.pending));
   const result = { key, strings, minute, label: strings.commentLabel(name, when), node, time };
@@ -177,7 +180,7 @@ export const commentRenderer = ({ render, nothing }: Pick<Kit, 'render' | 'nothi
     }
     article.className = `comment ${comment.status}`;
     article.setAttribute('aria-label', label);
-    sync(article.children[1]!, [view.reply(comment), view.copy(comment), view.report(comment)].filter((button): button is HTMLElement => button !== nothing));
+    sync(article.children[1]!, [...view.engage(comment), view.reply(comment), view.copy(comment), view.report(comment)].filter((button): button is HTMLElement => button !== nothing));
     tail(article, view.below(comment), view.host);
     return article;
   }

@@ -47,6 +47,8 @@ export class ThreadController implements ReactiveController {
   thread: Thread | null = null;
   viewer: Viewer | null = null;
   comments: Comment[] = [];
+  /** The thread's featured comments, from its first page (the strip above the thread). */
+  featured: Comment[] = [];
   /** How many of `comments`, at its start, the viewer posted since the first page (newest first puts them on top). */
   prepended = 0;
   nextCursor: string | null = null;
@@ -113,6 +115,7 @@ export class ThreadController implements ReactiveController {
       this.thread = page.thread;
       this.viewer = page.viewer;
       this.comments = page.comments;
+      this.featured = page.featured ?? [];
       this.prepended = 0;
       this.conversations = new Map(page.comments.map((c) => [c.id, conversationOf(c)]));
       this.nextCursor = page.nextCursor;

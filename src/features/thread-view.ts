@@ -16,6 +16,7 @@ import { fullDate, longDay, prepareFormats } from '../format/time.js';
 import type { ViewHost } from '../host.js';
 import { enView } from '../i18n/en-view.js';
 import type { Kit } from '../kit.js';
+import type { Engage } from './engage.js';
 import { viewStyles } from './thread-view.styles.js';
 
 /** The view's style rules, also for the benchmark's baseline, which adopts the widget's own sheets. */
@@ -43,6 +44,9 @@ export const threadView = (kit: Kit) => {
     const { threadState: state, participation } = host;
     const reports = new ReportController(host, kit);
     const { liveState } = host;
+    // Recommend, Featured, Edit and Delete: their own chunk; the comments redraw when it lands.
+    let engaged: Engage | undefined;
+    kit.loadEngage().then((make) => ((engaged = make(host)), host.requestUpdate()), () => undefined);
     const permalink = () => host.resolvedThreadUrl.replace(/#.*/, '');
     const text = () => host.text as ViewText;
     // A comment's full date (and when it was edited) as the time's tooltip, made when the pointer
@@ -84,7 +88,7 @@ export const threadView = (kit: Kit) => {
      */
     const renderConversations = (comments: Comment[], view: CommentView, slots: unknown[][]): unknown[] => {
       const { viewer, thread, conversations } = state;
-      const live = new Set([...participation.liveIds(), ...reports.liveIds()]);
+      const live = new Set([...participation.liveIds(), ...reports.liveIds(), ...engaged?.liveIds() ?? []]);
       const minute = Math.floor(view.now / 60_000);
       // The Reply buttons come with the posting chunk: one arriving late (a retry) redraws them.
       const posting = participation.posting;
@@ -93,7 +97,7 @@ export const threadView = (kit: Kit) => {
         const replies = conversation?.replies ?? comment.replies;
         const inputs = [comment, replies, conversation?.loading, conversation?.error, conversation?.cursor,
           conversation?.fetched, conversation?.total, viewer, thread?.status, view.strings, view.locale, minute, posting,
-          liveState.feature, liveState.feature?.waiting(comment.id), view.permalink];
+          liveState.feature, liveState.feature?.waiting(comment.id), view.permalink, engaged];
         const isLive = live.has(comment.id) || replies.some((reply) => live.has(reply.id));
         const previous = slots[i];
         if (!isLive && previous?.length === inputs.length && previous.every((value, k) => value === inputs[k])) return noChange;
@@ -127,11 +131,13 @@ export const threadView = (kit: Kit) => {
       permalink: permalink(),
       reply: (comment) => (participation.canPost && participation.posting?.replyButton(comment)) || nothing,
       report: (comment) => reports.renderButton(comment),
+      engage: (comment) => engaged?.actions(comment) ?? [],
       copy: (comment) => liveState.feature?.copy(comment) ?? nothing,
       below: (comment) => {
         const reply = (participation.canPost && participation.posting?.replyForm(comment)) || nothing;
         const report = reports.renderForm(comment);
-        return reply === nothing && report === nothing ? nothing : [reply, report];
+        const own = engaged?.below(comment) ?? nothing;
+        return reply === nothing && report === nothing && own === nothing ? nothing : [own, reply, report];
       },
     });
 
@@ -173,6 +179,7 @@ export const threadView = (kit: Kit) => {
         return html`
           ${thread?.status === 'closed' ? html`<p part="notice" class="notice">${t.closed}</p>` : nothing}
           ${comments.length === 0 ? html`<p class="empty">${thread?.status === 'closed' ? t.empty : t.emptyInvite}</p>` : nothing}
+          ${engaged?.featured() ?? nothing}
           ${liveState.feature?.bar() ?? nothing}
           <ol class="thread" role="list">${posted.length ? renderPages(posted, posted.length) : nothing}${
             renderPages(renderConversations(comments.slice(prepended, Math.max(prepended, shown)), view, slots))}</ol>

@@ -13,6 +13,8 @@ type Forms = Record<Intl.LDMLPluralRule, string>;
 /** The form for `n`'s plural category, `#` written in the digits `Intl` uses for Arabic. */
 const plural = (n: number, forms: Forms) => forms[rules.select(n)].replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { zero: 'لا توصيات', one: 'توصية واحدة', two: 'توصيتان', few: '# توصيات', many: '# توصية', other: '# توصية' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'التعليقات',
@@ -23,6 +25,7 @@ const strings: ParleyStrings = {
   sortLabel: 'الترتيب',
   sortNewest: 'الأحدث أولًا',
   sortOldest: 'الأقدم أولًا',
+  sortTop: 'الأكثر توصية',
 
   // Reading
   loading: 'جارٍ تحميل التعليقات…',
@@ -62,6 +65,8 @@ const strings: ParleyStrings = {
   removedComment: 'تعليق محذوف',
   commentLabel: (name, time) => `تعليق من ${name}، ${time}`,
   removed: 'حذف أحد المشرفين هذا التعليق.',
+  deletedByAuthor: 'حذف كاتب هذا التعليق تعليقه.',
+  featured: 'مميَّز',
   removedAuthor: 'تعليق محذوف',
   edited: 'معدَّل',
   editedTitle: (date) => `عُدِّل في ${date}`,
@@ -215,6 +220,28 @@ const strings: ParleyStrings = {
   linkedComment: 'التعليق المرتبط',
   linkMissing: 'التعليق الموجود في الرابط غير متاح. إليك المحادثة كالمعتاد.',
   showAll: 'عرض كل التعليقات',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'أوصِ',
+  recommendComment: (name) => `أوصِ بتعليق ${name}`,
+  recommendations,
+  recommendFailed: 'تعذّر حفظ توصيتك.',
+  recommendSignIn: 'سجّل الدخول لتوصي بالتعليقات.',
+  recommendSubscribers: 'التوصية بالتعليقات للمشتركين فقط.',
+  featuredTitle: 'تعليقات مميَّزة',
+  featuredGoTo: (name) => `انتقل إلى تعليق ${name}`,
+  edit: 'تعديل',
+  editLabel: 'عدّل تعليقك',
+  save: 'حفظ',
+  cancel: 'إلغاء',
+  editFailed: 'تعذّر حفظ تعديلك.',
+  editClosed: 'انتهت مدة تعديل هذا التعليق.',
+  editEmpty: 'اكتب شيئًا أولًا.',
+  editTooLong: (max) => `استخدم ${number.format(max)} حرفًا على الأكثر.`,
+  editSaved: 'عُدِّل تعليقك.',
+  delete: 'حذف',
+  deleteConfirm: 'أتحذف هذا التعليق؟ تبقى الردود عليه.',
+  deleteFailed: 'تعذّر حذف التعليق.',
+  deleted: 'حُذف تعليقك.',
 };
 
 export default strings;

@@ -12,6 +12,8 @@ const number = new Intl.NumberFormat('cy');
 const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   (forms[rules.select(n)] ?? forms.other).replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { zero: 'Dim argymhellion', one: '# argymhelliad', other: '# argymhelliad' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'Sylwadau',
@@ -21,6 +23,7 @@ const strings: ParleyStrings = {
   sortLabel: 'Trefnu',
   sortNewest: 'Y diweddaraf yn gyntaf',
   sortOldest: 'Yr hynaf yn gyntaf',
+  sortTop: 'Mwyaf o argymhellion',
 
   // Reading
   loading: 'Wrthi’n llwytho’r sylwadau…',
@@ -36,6 +39,8 @@ const strings: ParleyStrings = {
   removedComment: 'sylw a dynnwyd',
   commentLabel: (name, time) => `Sylw gan ${name}, ${time}`,
   removed: 'Cafodd y sylw hwn ei dynnu gan gymedrolwr.',
+  deletedByAuthor: 'Cafodd y sylw hwn ei ddileu gan ei awdur.',
+  featured: 'Dan sylw',
   removedAuthor: 'Sylw wedi’i dynnu',
   edited: 'wedi’i olygu',
   editedTitle: (date) => `Golygwyd ar ${date}`,
@@ -146,6 +151,28 @@ const strings: ParleyStrings = {
   linkedComment: 'Sylw yn y ddolen',
   linkMissing: 'Dydy’r sylw yn eich dolen ddim ar gael. Dyma’r sgwrs fel arfer.',
   showAll: 'Dangos pob sylw',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'Argymell',
+  recommendComment: (name) => `Argymell sylw ${name}`,
+  recommendations,
+  recommendFailed: 'Nid oedd modd cadw eich argymhelliad.',
+  recommendSignIn: 'Mewngofnodwch i argymell sylwadau.',
+  recommendSubscribers: 'Dim ond tanysgrifwyr sy\'n gallu argymell sylwadau.',
+  featuredTitle: 'Sylwadau dan sylw',
+  featuredGoTo: (name) => `Ewch i sylw ${name}`,
+  edit: 'Golygu',
+  editLabel: 'Golygu eich sylw',
+  save: 'Cadw',
+  cancel: 'Canslo',
+  editFailed: 'Nid oedd modd cadw eich golygiad.',
+  editClosed: 'Mae\'r amser i olygu\'r sylw hwn wedi mynd heibio.',
+  editEmpty: 'Ysgrifennwch rywbeth yn gyntaf.',
+  editTooLong: (max) => `Defnyddiwch ${number.format(max)} nod ar y mwyaf.`,
+  editSaved: 'Cafodd eich sylw ei ddiweddaru.',
+  delete: 'Dileu',
+  deleteConfirm: 'Dileu\'r sylw hwn? Bydd yr atebion iddo\'n aros.',
+  deleteFailed: 'Nid oedd modd dileu\'r sylw.',
+  deleted: 'Cafodd eich sylw ei ddileu.',
 };
 
 export default strings;

@@ -8,6 +8,8 @@ const number = new Intl.NumberFormat('de');
 const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   (forms[rules.select(n)] ?? forms.other).replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { one: '# Empfehlung', other: '# Empfehlungen' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'Kommentare',
@@ -18,6 +20,7 @@ const strings: ParleyStrings = {
   sortLabel: 'Sortieren',
   sortNewest: 'Neueste zuerst',
   sortOldest: 'Älteste zuerst',
+  sortTop: 'Meistempfohlen',
 
   // Reading
   loading: 'Kommentare werden geladen …',
@@ -33,6 +36,8 @@ const strings: ParleyStrings = {
   removedComment: 'einen entfernten Kommentar',
   commentLabel: (name, time) => `Kommentar von ${name}, ${time}`,
   removed: 'Dieser Kommentar wurde von der Moderation entfernt.',
+  deletedByAuthor: 'Dieser Kommentar wurde von seinem Verfasser gelöscht.',
+  featured: 'Empfehlung der Redaktion',
   removedAuthor: 'Entfernter Kommentar',
   edited: 'bearbeitet',
   editedTitle: (date) => `Bearbeitet am ${date}`,
@@ -144,6 +149,28 @@ const strings: ParleyStrings = {
   linkedComment: 'Verlinkter Kommentar',
   linkMissing: 'Der Kommentar aus Ihrem Link ist nicht verfügbar. Hier ist die Diskussion wie gewohnt.',
   showAll: 'Alle Kommentare anzeigen',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'Empfehlen',
+  recommendComment: (name) => `Kommentar von ${name} empfehlen`,
+  recommendations,
+  recommendFailed: 'Ihre Empfehlung konnte nicht gespeichert werden.',
+  recommendSignIn: 'Melden Sie sich an, um Kommentare zu empfehlen.',
+  recommendSubscribers: 'Nur Abonnenten können Kommentare empfehlen.',
+  featuredTitle: 'Empfohlene Kommentare',
+  featuredGoTo: (name) => `Zum Kommentar von ${name}`,
+  edit: 'Bearbeiten',
+  editLabel: 'Ihren Kommentar bearbeiten',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  editFailed: 'Ihre Änderung konnte nicht gespeichert werden.',
+  editClosed: 'Die Zeit zum Bearbeiten dieses Kommentars ist abgelaufen.',
+  editEmpty: 'Schreiben Sie zuerst etwas.',
+  editTooLong: (max) => `Höchstens ${number.format(max)} Zeichen.`,
+  editSaved: 'Ihr Kommentar wurde geändert.',
+  delete: 'Löschen',
+  deleteConfirm: 'Diesen Kommentar löschen? Antworten darauf bleiben.',
+  deleteFailed: 'Der Kommentar konnte nicht gelöscht werden.',
+  deleted: 'Ihr Kommentar wurde gelöscht.',
 };
 
 export default strings;

@@ -21,6 +21,8 @@ export const enView = {
   removedComment: 'a removed comment',
   commentLabel: (name: string, time: string) => `Comment by ${name}, ${time}`,
   removed: 'This comment was removed by a moderator.',
+  deletedByAuthor: 'This comment was deleted by its author.',
+  featured: 'Featured',
   removedAuthor: 'Removed comment',
   edited: 'edited',
   editedTitle: (date: string) => `Edited ${date}`,

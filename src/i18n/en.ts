@@ -2,6 +2,7 @@ import type { LiveStrings } from './en-live.js';
 import type { PostingStrings } from './en-posting.js';
 import type { ReportStrings } from './en-report.js';
 import type { ViewStrings } from './en-view.js';
+import type { EngageStrings } from './en-engage.js';
 
 /**
  * "12,345": English digit grouping for the whole numbers the UI counts. Done by hand because
@@ -27,6 +28,7 @@ const core = {
   sortLabel: 'Sort',
   sortNewest: 'Newest first',
   sortOldest: 'Oldest first',
+  sortTop: 'Most recommended',
 
   // Reading (before the comments arrive)
   loading: 'Loading comments…',
@@ -44,7 +46,7 @@ const core = {
 };
 
 export type CoreStrings = typeof core;
-export type ParleyStrings = CoreStrings & ViewStrings & PostingStrings & ReportStrings & LiveStrings;
+export type ParleyStrings = CoreStrings & ViewStrings & PostingStrings & ReportStrings & LiveStrings & EngageStrings;
 
 /** English: the text above, and each chunk's once it has arrived. */
 export const en = core as ParleyStrings;

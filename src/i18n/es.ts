@@ -8,6 +8,8 @@ const number = new Intl.NumberFormat('es');
 const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   (forms[rules.select(n)] ?? forms.other).replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { one: '# recomendación', other: '# recomendaciones' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'Comentarios',
@@ -18,6 +20,7 @@ const strings: ParleyStrings = {
   sortLabel: 'Ordenar',
   sortNewest: 'Más recientes primero',
   sortOldest: 'Más antiguos primero',
+  sortTop: 'Más recomendados',
 
   // Reading
   loading: 'Cargando comentarios…',
@@ -33,6 +36,8 @@ const strings: ParleyStrings = {
   removedComment: 'un comentario eliminado',
   commentLabel: (name, time) => `Comentario de ${name}, ${time}`,
   removed: 'Un moderador eliminó este comentario.',
+  deletedByAuthor: 'Su autor eliminó este comentario.',
+  featured: 'Destacado',
   removedAuthor: 'Comentario eliminado',
   edited: 'editado',
   editedTitle: (date) => `Editado el ${date}`,
@@ -144,6 +149,28 @@ const strings: ParleyStrings = {
   linkedComment: 'Comentario enlazado',
   linkMissing: 'El comentario de su enlace no está disponible. Esta es la conversación de siempre.',
   showAll: 'Ver todos los comentarios',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'Recomendar',
+  recommendComment: (name) => `Recomendar el comentario de ${name}`,
+  recommendations,
+  recommendFailed: 'No se pudo guardar tu recomendación.',
+  recommendSignIn: 'Inicia sesión para recomendar comentarios.',
+  recommendSubscribers: 'Solo los suscriptores pueden recomendar comentarios.',
+  featuredTitle: 'Comentarios destacados',
+  featuredGoTo: (name) => `Ir al comentario de ${name}`,
+  edit: 'Editar',
+  editLabel: 'Edita tu comentario',
+  save: 'Guardar',
+  cancel: 'Cancelar',
+  editFailed: 'No se pudo guardar tu cambio.',
+  editClosed: 'Ya pasó el plazo para editar este comentario.',
+  editEmpty: 'Escribe algo primero.',
+  editTooLong: (max) => `Usa como máximo ${number.format(max)} caracteres.`,
+  editSaved: 'Tu comentario se actualizó.',
+  delete: 'Eliminar',
+  deleteConfirm: '¿Eliminar este comentario? Las respuestas se mantienen.',
+  deleteFailed: 'No se pudo eliminar el comentario.',
+  deleted: 'Tu comentario se eliminó.',
 };
 
 export default strings;

@@ -8,6 +8,8 @@ const number = new Intl.NumberFormat('fr');
 const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   (forms[rules.select(n)] ?? forms.other).replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { one: '# recommandation', other: '# recommandations' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'Commentaires',
@@ -17,6 +19,7 @@ const strings: ParleyStrings = {
   sortLabel: 'Trier',
   sortNewest: 'Les plus récents',
   sortOldest: 'Les plus anciens',
+  sortTop: 'Les plus recommandés',
 
   // Reading
   loading: 'Chargement des commentaires…',
@@ -32,6 +35,8 @@ const strings: ParleyStrings = {
   removedComment: 'un commentaire supprimé',
   commentLabel: (name, time) => `Commentaire de ${name}, ${time}`,
   removed: 'Ce commentaire a été supprimé par la modération.',
+  deletedByAuthor: 'Ce commentaire a été supprimé par son auteur.',
+  featured: 'À la une',
   removedAuthor: 'Commentaire supprimé',
   edited: 'modifié',
   editedTitle: (date) => `Modifié le ${date}`,
@@ -140,6 +145,28 @@ const strings: ParleyStrings = {
   linkedComment: 'Commentaire lié',
   linkMissing: 'Le commentaire de votre lien n’est pas disponible. Voici la conversation comme d’habitude.',
   showAll: 'Afficher tous les commentaires',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'Recommander',
+  recommendComment: (name) => `Recommander le commentaire de ${name}`,
+  recommendations,
+  recommendFailed: 'Votre recommandation n’a pas pu être enregistrée.',
+  recommendSignIn: 'Connectez-vous pour recommander des commentaires.',
+  recommendSubscribers: 'Seuls les abonnés peuvent recommander des commentaires.',
+  featuredTitle: 'Commentaires à la une',
+  featuredGoTo: (name) => `Aller au commentaire de ${name}`,
+  edit: 'Modifier',
+  editLabel: 'Modifier votre commentaire',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  editFailed: 'Votre modification n’a pas pu être enregistrée.',
+  editClosed: 'Le délai pour modifier ce commentaire est dépassé.',
+  editEmpty: 'Écrivez d’abord quelque chose.',
+  editTooLong: (max) => `${number.format(max)} caractères au maximum.`,
+  editSaved: 'Votre commentaire a été modifié.',
+  delete: 'Supprimer',
+  deleteConfirm: 'Supprimer ce commentaire ? Les réponses restent.',
+  deleteFailed: 'Le commentaire n’a pas pu être supprimé.',
+  deleted: 'Votre commentaire a été supprimé.',
 };
 
 export default strings;

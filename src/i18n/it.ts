@@ -8,6 +8,8 @@ const number = new Intl.NumberFormat('it');
 const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   (forms[rules.select(n)] ?? forms.other).replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { one: '# consiglio', other: '# consigli' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'Commenti',
@@ -17,6 +19,7 @@ const strings: ParleyStrings = {
   sortLabel: 'Ordina',
   sortNewest: 'Prima i più recenti',
   sortOldest: 'Prima i meno recenti',
+  sortTop: 'I più consigliati',
 
   // Reading
   loading: 'Caricamento dei commenti…',
@@ -32,6 +35,8 @@ const strings: ParleyStrings = {
   removedComment: 'un commento rimosso',
   commentLabel: (name, time) => `Commento di ${name}, ${time}`,
   removed: 'Questo commento è stato rimosso da un moderatore.',
+  deletedByAuthor: 'Questo commento è stato eliminato dal suo autore.',
+  featured: 'In evidenza',
   removedAuthor: 'Commento rimosso',
   edited: 'modificato',
   editedTitle: (date) => `Ultima modifica: ${date}`, // "il" would need elision before 8 and 11
@@ -140,6 +145,28 @@ const strings: ParleyStrings = {
   linkedComment: 'Commento collegato',
   linkMissing: 'Il commento del tuo link non è disponibile. Ecco la conversazione come sempre.',
   showAll: 'Mostra tutti i commenti',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'Consiglia',
+  recommendComment: (name) => `Consiglia il commento di ${name}`,
+  recommendations,
+  recommendFailed: 'Non è stato possibile salvare il tuo consiglio.',
+  recommendSignIn: 'Accedi per consigliare i commenti.',
+  recommendSubscribers: 'Solo gli abbonati possono consigliare i commenti.',
+  featuredTitle: 'Commenti in evidenza',
+  featuredGoTo: (name) => `Vai al commento di ${name}`,
+  edit: 'Modifica',
+  editLabel: 'Modifica il tuo commento',
+  save: 'Salva',
+  cancel: 'Annulla',
+  editFailed: 'Non è stato possibile salvare la modifica.',
+  editClosed: 'Il tempo per modificare questo commento è scaduto.',
+  editEmpty: 'Scrivi prima qualcosa.',
+  editTooLong: (max) => `Usa al massimo ${number.format(max)} caratteri.`,
+  editSaved: 'Il tuo commento è stato aggiornato.',
+  delete: 'Elimina',
+  deleteConfirm: 'Eliminare questo commento? Le risposte restano.',
+  deleteFailed: 'Non è stato possibile eliminare il commento.',
+  deleted: 'Il tuo commento è stato eliminato.',
 };
 
 export default strings;

@@ -8,6 +8,8 @@ const number = new Intl.NumberFormat('nl');
 const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   (forms[rules.select(n)] ?? forms.other).replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { one: '# aanbeveling', other: '# aanbevelingen' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'Reacties',
@@ -17,6 +19,7 @@ const strings: ParleyStrings = {
   sortLabel: 'Sorteren',
   sortNewest: 'Nieuwste eerst',
   sortOldest: 'Oudste eerst',
+  sortTop: 'Meest aanbevolen',
 
   // Reading
   loading: 'Reacties laden…',
@@ -32,6 +35,8 @@ const strings: ParleyStrings = {
   removedComment: 'een verwijderde reactie',
   commentLabel: (name, time) => `Reactie van ${name}, ${time}`,
   removed: 'Deze reactie is verwijderd door een moderator.',
+  deletedByAuthor: 'Deze reactie is verwijderd door de schrijver.',
+  featured: 'Uitgelicht',
   removedAuthor: 'Verwijderde reactie',
   edited: 'bewerkt',
   editedTitle: (date) => `Bewerkt op ${date}`,
@@ -142,6 +147,28 @@ const strings: ParleyStrings = {
   linkedComment: 'Gelinkte reactie',
   linkMissing: 'De reactie uit je link is niet beschikbaar. Hier is het gesprek zoals altijd.',
   showAll: 'Alle reacties tonen',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'Aanbevelen',
+  recommendComment: (name) => `Reactie van ${name} aanbevelen`,
+  recommendations,
+  recommendFailed: 'Je aanbeveling kon niet worden opgeslagen.',
+  recommendSignIn: 'Log in om reacties aan te bevelen.',
+  recommendSubscribers: 'Alleen abonnees kunnen reacties aanbevelen.',
+  featuredTitle: 'Uitgelichte reacties',
+  featuredGoTo: (name) => `Naar de reactie van ${name}`,
+  edit: 'Bewerken',
+  editLabel: 'Je reactie bewerken',
+  save: 'Opslaan',
+  cancel: 'Annuleren',
+  editFailed: 'Je wijziging kon niet worden opgeslagen.',
+  editClosed: 'De tijd om deze reactie te bewerken is voorbij.',
+  editEmpty: 'Schrijf eerst iets.',
+  editTooLong: (max) => `Gebruik hoogstens ${number.format(max)} tekens.`,
+  editSaved: 'Je reactie is bijgewerkt.',
+  delete: 'Verwijderen',
+  deleteConfirm: 'Deze reactie verwijderen? De antwoorden blijven staan.',
+  deleteFailed: 'De reactie kon niet worden verwijderd.',
+  deleted: 'Je reactie is verwijderd.',
 };
 
 export default strings;

@@ -12,6 +12,8 @@ const number = new Intl.NumberFormat('pt');
 const plural = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   (forms[n === 0 ? 'other' : rules.select(n)] ?? forms.other).replace('#', number.format(n));
 
+const recommendations = (n: number) => plural(n, { one: '# recomendação', other: '# recomendações' });
+
 const strings: ParleyStrings = {
   // Section
   heading: 'Comentários',
@@ -21,6 +23,7 @@ const strings: ParleyStrings = {
   sortLabel: 'Ordenar',
   sortNewest: 'Mais recentes primeiro',
   sortOldest: 'Mais antigos primeiro',
+  sortTop: 'Mais recomendados',
 
   // Reading
   loading: 'Carregando comentários…',
@@ -36,6 +39,8 @@ const strings: ParleyStrings = {
   removedComment: 'um comentário removido',
   commentLabel: (name, time) => `Comentário de ${name}, ${time}`,
   removed: 'Este comentário foi removido por um moderador.',
+  deletedByAuthor: 'Este comentário foi apagado pelo autor.',
+  featured: 'Em destaque',
   removedAuthor: 'Comentário removido',
   edited: 'editado',
   editedTitle: (date) => `Editado em ${date}`,
@@ -146,6 +151,28 @@ const strings: ParleyStrings = {
   linkedComment: 'Comentário com link',
   linkMissing: 'O comentário do seu link não está disponível. Aqui está a conversa como de costume.',
   showAll: 'Mostrar todos os comentários',
+  // Recommend, Featured, the reader's own Edit and Delete
+  recommend: 'Recomendar',
+  recommendComment: (name) => `Recomendar o comentário de ${name}`,
+  recommendations,
+  recommendFailed: 'Não foi possível guardar a sua recomendação.',
+  recommendSignIn: 'Inicie sessão para recomendar comentários.',
+  recommendSubscribers: 'Só os assinantes podem recomendar comentários.',
+  featuredTitle: 'Comentários em destaque',
+  featuredGoTo: (name) => `Ir para o comentário de ${name}`,
+  edit: 'Editar',
+  editLabel: 'Editar o seu comentário',
+  save: 'Guardar',
+  cancel: 'Cancelar',
+  editFailed: 'Não foi possível guardar a sua alteração.',
+  editClosed: 'O prazo para editar este comentário terminou.',
+  editEmpty: 'Escreva algo primeiro.',
+  editTooLong: (max) => `Use no máximo ${number.format(max)} caracteres.`,
+  editSaved: 'O seu comentário foi atualizado.',
+  delete: 'Apagar',
+  deleteConfirm: 'Apagar este comentário? As respostas ficam.',
+  deleteFailed: 'Não foi possível apagar o comentário.',
+  deleted: 'O seu comentário foi apagado.',
 };
 
 export default strings;

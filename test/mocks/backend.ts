@@ -26,16 +26,21 @@ export interface BackendState {
   inlineReplies: number;
 }
 
-const encodeCursor = (offset: number) => btoa(JSON.stringify({ o: offset }));
-function decodeCursor(cursor: string | null): number | null {
-  if (cursor === null) return 0;
+const encodeCursor = (offset: number, reading?: number) => btoa(JSON.stringify({ o: offset, r: reading }));
+function readCursor(cursor: string | null): { o: number; r?: number } | null {
+  if (cursor === null) return { o: 0 };
   try {
-    const { o } = JSON.parse(atob(cursor)) as { o: unknown };
-    return typeof o === 'number' && Number.isInteger(o) && o >= 0 ? o : null;
+    const { o, r } = JSON.parse(atob(cursor)) as { o: unknown; r?: unknown };
+    if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) return null;
+    return r === undefined ? { o } : typeof r === 'number' ? { o, r } : null;
   } catch {
     return null;
   }
 }
+const decodeCursor = (cursor: string | null): number | null => readCursor(cursor)?.o ?? null;
+/** sort=top as api.md states it: most recommended, then newest, then by id. */
+const byTop = (a: Comment, b: Comment): number =>
+  b.recommendations - a.recommendations || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 
 export class FakeBackend {
   readonly requests: RecordedRequest[] = [];
@@ -81,13 +86,23 @@ export class FakeBackend {
         const { url } = await this.record(request);
         const limit = Number(url.searchParams.get('limit') ?? 20);
         if (!Number.isInteger(limit) || limit < 1 || limit > 100) return HttpResponse.json(errorBody('invalid_limit'), { status: 400 });
-        const offset = decodeCursor(url.searchParams.get('cursor'));
-        if (offset === null) return HttpResponse.json(errorBody('invalid_cursor'), { status: 400 });
-        const ordered = url.searchParams.get('sort') === 'oldest' ? this.state.comments : [...this.state.comments].reverse();
-        const page = ordered.slice(offset, offset + limit).map((c) => this.withReplies(c));
-        const next = offset + limit < ordered.length ? encodeCursor(offset + limit) : null;
+        const sort = url.searchParams.get('sort') ?? 'newest';
+        if (!['newest', 'oldest', 'top'].includes(sort)) return HttpResponse.json(errorBody('invalid_sort'), { status: 400 });
+        const at = readCursor(url.searchParams.get('cursor'));
+        if (at === null || (sort === 'top' ? at.o > 0 && at.r === undefined : at.r !== undefined)) return HttpResponse.json(errorBody('invalid_cursor'), { status: 400 });
+        // A top reading keeps the order its first page saw (the server's snapshot, by construction).
+        let reading = at.r;
+        if (sort === 'top' && reading === undefined) reading = this.readings.push([...this.state.comments].sort(byTop).map((c) => c.id)) - 1;
+        const snapshot = reading === undefined ? undefined : this.readings[reading];
+        if (sort === 'top' && !snapshot) return HttpResponse.json(errorBody('invalid_cursor'), { status: 400 });
+        const ordered = snapshot
+          ? snapshot.map((id) => this.state.comments.find((c) => c.id === id)!)
+          : sort === 'oldest' ? this.state.comments : [...this.state.comments].reverse();
+        const page = ordered.slice(at.o, at.o + limit).map((c) => this.withReplies(c));
+        const next = at.o + limit < ordered.length ? encodeCursor(at.o + limit, reading) : null;
+        const featured = url.searchParams.has('cursor') ? {} : { featured: this.featured() };
         return HttpResponse.json({
-          thread: this.state.thread, viewer: this.state.viewer, comments: page, nextCursor: next, lastEventId: String(this.events.length),
+          thread: this.state.thread, viewer: this.state.viewer, comments: page, nextCursor: next, lastEventId: String(this.events.length), ...featured,
         });
       }),
       http.get(`${BASE}/comments/:id/context`, async ({ request, params }) => {
@@ -168,6 +183,10 @@ export class FakeBackend {
         comment.viewerReported = true;
         return HttpResponse.json({ commentId: comment.id, reason }, { status: 201 });
       }),
+      http.put(`${BASE}/comments/:id/recommendation`, ({ request, params }) => this.recommend(request, String(params.id), true)),
+      http.delete(`${BASE}/comments/:id/recommendation`, ({ request, params }) => this.recommend(request, String(params.id), false)),
+      http.patch(`${BASE}/comments/:id`, ({ request, params }) => this.editComment(request, String(params.id))),
+      http.delete(`${BASE}/comments/:id`, ({ request, params }) => this.deleteComment(request, String(params.id))),
       http.delete(`${BASE}/comments/:id/reports/mine`, async ({ request, params }) => {
         await this.record(request);
         if (!this.state.viewer) return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
@@ -177,6 +196,85 @@ export class FakeBackend {
         return new HttpResponse(null, { status: 204 });
       }),
     ];
+  }
+
+  /** sort=top readings: each first page's order, by reading number (the cursor's `r`). */
+  readonly readings: string[][] = [];
+
+  /** Every comment, top-level and replies. */
+  allComments(): Comment[] {
+    return [...this.state.comments, ...[...this.state.conversations.values()].flat()];
+  }
+
+  /** The first page's `featured`: published featured comments as replies are drawn (no conversation). */
+  featured(): Comment[] {
+    return this.allComments().filter((c) => c.featured && c.status === 'published').slice(0, 5)
+      .map((c) => ({ ...c, replyCount: 0, replies: [] }));
+  }
+
+  /** PUT/DELETE /comments/{id}/recommendation, its checks in the documented order. */
+  async recommend(request: Request, id: string, on: boolean): Promise<Response> {
+    await this.record(request);
+    const fail = (status: number, code: string) => HttpResponse.json(errorBody(code), { status });
+    const { viewer } = this.state;
+    if (!viewer) return fail(401, 'unauthenticated');
+    if (on && viewer.status !== 'active') return fail(403, viewer.status);
+    if (on && !viewer.subscriber) return fail(403, 'not_subscriber');
+    const comment = this.findReported(id);
+    if (!comment || comment.status !== 'published') return fail(404, 'comment_not_found');
+    if (on && comment.author.id === viewer.id) return fail(403, 'own_comment');
+    if (comment.viewerRecommended !== on) {
+      comment.viewerRecommended = on;
+      comment.recommendations += on ? 1 : -1;
+    }
+    return HttpResponse.json({ commentId: id, recommendations: comment.recommendations, viewerRecommended: on });
+  }
+
+  /** The viewer's own comment for PATCH/DELETE, or the documented refusal. */
+  private ownComment(id: string): Comment | Response {
+    const { viewer } = this.state;
+    if (!viewer) return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
+    const comment = this.findReported(id);
+    if (!comment || comment.status === 'removed') return HttpResponse.json(errorBody('comment_not_found'), { status: 404 });
+    if (comment.author.id !== viewer.id) return HttpResponse.json(errorBody('not_author'), { status: 403 });
+    return comment;
+  }
+
+  /** PATCH /comments/{id}: body only, within the thread's edit window. */
+  async editComment(request: Request, id: string): Promise<Response> {
+    const { body: json, headers } = await this.record(request);
+    const fail = (status: number, code: string) => HttpResponse.json(errorBody(code), { status });
+    if (!this.state.viewer) return fail(401, 'unauthenticated');
+    if (!headers.get('Content-Type')?.startsWith('application/json')) return fail(415, 'unsupported_media_type');
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail(400, 'invalid_json');
+    const raw = (json as { body?: unknown }).body;
+    const text = typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n').trim() : '';
+    if (!text || [...text].length > this.state.thread.maxCommentLength || /[\x00-\x08\x0b-\x1f\x7f]/.test(text)) return fail(422, 'invalid_body');
+    const comment = this.ownComment(id);
+    if (comment instanceof Response) return comment;
+    if (this.state.viewer.status !== 'active') return fail(403, this.state.viewer.status);
+    if (this.state.thread.status === 'closed') return fail(403, 'thread_closed');
+    if (Date.now() - Date.parse(comment.createdAt) > this.state.thread.editWindowSeconds * 1000) return fail(403, 'edit_window_closed');
+    if (text !== comment.body) Object.assign(comment, { body: text, editedAt: new Date().toISOString() });
+    return HttpResponse.json(this.withRepliesIfTop(comment));
+  }
+
+  /** DELETE /comments/{id}: the author's deletion, a placeholder that keeps its replies. */
+  async deleteComment(request: Request, id: string): Promise<Response> {
+    await this.record(request);
+    const known = this.findReported(id);
+    if (known?.status === 'removed' && known.removedBy === 'author' && known.author.id === this.state.viewer?.id) {
+      return HttpResponse.json(this.withRepliesIfTop(known));
+    }
+    const comment = this.ownComment(id);
+    if (comment instanceof Response) return comment;
+    if (comment.status === 'published') this.state.thread.commentCount--;
+    Object.assign(comment, { status: 'removed', removedBy: 'author', body: '', featured: false });
+    return HttpResponse.json(this.withRepliesIfTop(comment));
+  }
+
+  private withRepliesIfTop(comment: Comment): Comment {
+    return comment.parentId === null ? this.withReplies(comment) : comment;
   }
 
   /** GET /events requests, kept apart from `requests` (which are the thread's reads and writes). */
@@ -278,6 +376,10 @@ export class FakeBackend {
       replyCount: 0,
       replies: [],
       viewerReported: false,
+      removedBy: null,
+      recommendations: 0,
+      viewerRecommended: false,
+      featured: false,
     };
     if (root) this.state.conversations.set(root.id, [...(this.state.conversations.get(root.id) ?? []), comment]);
     else this.state.comments.push(comment);

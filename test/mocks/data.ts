@@ -17,6 +17,7 @@ export function makeThread(overrides: Partial<Thread> = {}): Thread {
     status: 'open',
     commentCount: 0,
     maxCommentLength: 1500,
+    editWindowSeconds: 300,
     ...overrides,
   };
 }
@@ -40,6 +41,10 @@ export function makeComment(n: number, overrides: Partial<Comment> = {}): Commen
     replyCount: 0,
     replies: [],
     viewerReported: false,
+    removedBy: overrides.status === 'removed' ? 'moderator' : null,
+    recommendations: 0,
+    viewerRecommended: false,
+    featured: false,
     ...overrides,
   };
 }

@@ -43,7 +43,7 @@ describe('admin API', () => {
     const first = expectStatus(await admin('GET', '/reports?limit=2'), 200);
     assert.deepEqual(first.items.map((i: any) => [i.comment.id, i.reports.length]), [[thrice.id, 3], [twice.id, 2]]);
     assert.equal(first.items[0].threadId, 'a-queue');
-    assert.deepEqual(Object.keys(first.items[0].reports[0]).sort(), ['createdAt', 'note', 'reason', 'reporterId']);
+    assert.deepEqual(Object.keys(first.items[0].reports[0]).sort(), ['body', 'createdAt', 'note', 'reason', 'reporterId']);
     assert.equal(first.items[0].reports[0].note, 'from r1');
     const second = expectStatus(await admin('GET', `/reports?limit=2&cursor=${first.nextCursor}`), 200);
     assert.deepEqual(second.items.map((i: any) => i.comment.id), [once.id]);

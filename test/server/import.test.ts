@@ -125,9 +125,9 @@ describe(`export (${TEST_STORE})`, () => {
     out.end();
     const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line));
     assert.equal(lines[0].type, 'parley-export');
-    assert.equal(lines.length, 1 + counts.users + counts.threads + counts.comments + counts.reports + counts.audit_log);
+    assert.equal(lines.length, 1 + counts.users + counts.threads + counts.comments + counts.reports + counts.audit_log + counts.recommendations + counts.comment_revisions);
     const comment = lines.find((l) => l.id === 'c-disqus-5001');
-    assert.deepEqual(Object.keys(comment).sort(), ['author_id', 'body', 'created_at', 'edited_at', 'id', 'parent_id', 'root_id', 'status', 'thread_id', 'type']);
+    assert.deepEqual(Object.keys(comment).sort(), ['author_id', 'body', 'created_at', 'deleted_at', 'edited_at', 'featured_at', 'id', 'parent_id', 'recommendation_count', 'root_id', 'status', 'thread_id', 'type']);
     const user = lines.find((l) => l.id === 'import:disqus:annhale');
     assert.equal(user.type, 'user');
     assert.equal(user.subscriber, false);

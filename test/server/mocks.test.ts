@@ -65,6 +65,41 @@ describe('test/mocks/backend.ts FakeBackend', () => {
     assert.equal((await call('GET', '/comments/c-nope/replies')).status, 404);
   });
 
+  test('#16: top readings keep their order, featured on the first page, recommend, edit, delete', async () => {
+    backend.state.viewer = makeViewer();
+    backend.findReported('c-3')!.featured = true;
+    const first = await call('GET', '/comments?thread=t&sort=top&limit=10');
+    assert.deepEqual(first.body.featured.map((c: any) => c.id), ['c-3']);
+    assert.equal((await call('PUT', '/comments/c-1/recommendation')).body.recommendations, 1);
+    assert.equal((await call('PUT', '/comments/c-1/recommendation')).body.recommendations, 1, 'idempotent');
+    const second = await call('GET', `/comments?thread=t&sort=top&limit=10&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    assert.equal(second.body.featured, undefined);
+    const rest = await call('GET', `/comments?thread=t&sort=top&limit=10&cursor=${encodeURIComponent(second.body.nextCursor)}`);
+    const seen = [...first.body.comments, ...second.body.comments, ...rest.body.comments].map((c: any) => c.id);
+    assert.equal(new Set(seen).size, 25, 'no repeat, no skip while counts changed');
+    assert.equal((await call('GET', '/comments?thread=t&sort=top')).body.comments[0].id, 'c-1');
+    assert.equal((await call('GET', `/comments?thread=t&cursor=${encodeURIComponent(first.body.nextCursor)}`)).status, 400);
+    assert.equal((await call('DELETE', '/comments/c-1/recommendation')).body.viewerRecommended, false);
+    assert.equal((await call('PUT', '/comments/c-nope/recommendation')).status, 404);
+    const thread = { id: 't', url: 'https://news.test/t', title: 'T' };
+    const mine = (await call('POST', '/comments', { thread, body: 'tpyo' })).body;
+    assert.equal((await call('PUT', `/comments/${mine.id}/recommendation`)).status, 403);
+    const edited = await call('PATCH', `/comments/${mine.id}`, { body: 'typo' });
+    assert.equal(edited.body.body, 'typo');
+    assert.ok(edited.body.editedAt);
+    assert.equal((await call('PATCH', `/comments/${mine.id}`, { body: ' ' })).status, 422);
+    assert.equal((await call('PATCH', '/comments/c-2', { body: 'not mine' })).status, 403);
+    backend.state.thread.editWindowSeconds = 0;
+    mine.createdAt = new Date(Date.now() - 1000).toISOString();
+    backend.findReported(mine.id)!.createdAt = mine.createdAt;
+    assert.equal((await call('PATCH', `/comments/${mine.id}`, { body: 'late' })).status, 403);
+    backend.state.thread.editWindowSeconds = 300;
+    const deleted = await call('DELETE', `/comments/${mine.id}`);
+    assert.deepEqual([deleted.body.status, deleted.body.removedBy, deleted.body.body], ['removed', 'author', '']);
+    assert.equal((await call('DELETE', `/comments/${mine.id}`)).status, 200, 'a repeat answers the same');
+    assert.equal((await call('DELETE', '/comments/c-2')).status, 403);
+  });
+
   test('writing: posts, reports, withdrawals and their errors', async () => {
     const thread = { id: 't', url: 'https://news.test/t', title: 'T' };
     assert.equal((await call('POST', '/comments', { thread, body: 'hello', parentId: null }, { 'Idempotency-Key': 'k1' })).status, 201);

@@ -24,11 +24,15 @@ test('schemas catch the mistakes a mock could make', () => {
   const comment = {
     id: 'c-1', parentId: null, author: { id: 'u', displayName: 'U', badges: [] }, body: 'x',
     createdAt: '2024-07-01T12:00:00Z', editedAt: null, status: 'published', replyCount: 0, replies: [], viewerReported: false,
+    removedBy: null, recommendations: 0, viewerRecommended: false, featured: false,
   };
   assert.equal(validateSchema('Comment', comment).valid, true);
   assert.equal(validateSchema('Comment', { ...comment, createdAt: 'yesterday' }).valid, false);
   assert.equal(validateSchema('Comment', { ...comment, status: 'deleted' }).valid, false);
   assert.equal(validateSchema('Comment', { ...comment, status: 'removed' }).valid, false, 'a removed comment must have an empty body');
+  assert.equal(validateSchema('Comment', { ...comment, status: 'removed', body: '' }).valid, false, 'and say who removed it');
+  assert.equal(validateSchema('Comment', { ...comment, status: 'removed', body: '', removedBy: 'author' }).valid, true);
+  assert.equal(validateSchema('Comment', { ...comment, removedBy: 'author' }).valid, false, 'only a removed comment was removed by anyone');
   assert.equal(validateSchema('Comment', { ...comment, extra: 1 }).valid, true, 'responses may grow');
   assert.equal(validateSchema('NewComment', { thread: { id: 'a' }, body: 'x', parentID: 'c-1' }).valid, false, 'requests may not');
   const viewer = { id: 'u', displayName: 'U', subscriber: true, status: 'suspended', suspendedUntil: null };

@@ -27,7 +27,7 @@ async function page(query: string, token?: string): Promise<any> {
 describe('GET /comments', () => {
   test('an unknown thread is an open, empty thread, and nobody signed in is a null viewer', async () => {
     const body = await page('thread=never-seen');
-    assert.deepEqual(body.thread, { id: 'never-seen', title: '', url: '', status: 'open', commentCount: 0, maxCommentLength: 1500 });
+    assert.deepEqual(body.thread, { id: 'never-seen', title: '', url: '', status: 'open', commentCount: 0, maxCommentLength: 1500, editWindowSeconds: 300 });
     assert.equal(body.viewer, null);
     assert.deepEqual(body.comments, []);
     assert.equal(body.nextCursor, null);
