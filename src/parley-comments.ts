@@ -60,6 +60,16 @@ const RELOAD_ON = ['backendUrl', 'threadId', 'sort', 'pageSize'] as const;
  * @csspart comment-time - A comment's time.
  * @csspart comment-link - The link around a comment's time: the article's URL with `#comment-{id}`.
  * @csspart copy-link - A comment's "Copy link" button.
+ * @csspart featured - The "Featured comments" strip above the thread.
+ * @csspart featured-comment - One comment in the Featured strip.
+ * @csspart featured-link - The link from a featured comment to it in the thread.
+ * @csspart edit-form - The form that edits the reader's own comment in place.
+ * @csspart edit-input - Its text area.
+ * @csspart edit-save - Its Save button.
+ * @csspart edit-cancel - Its Cancel button.
+ * @csspart delete-confirm - The question asked before the reader's own comment is deleted.
+ * @csspart delete-confirm-button - Its Delete button.
+ * @csspart delete-cancel - Its Cancel button.
  * @csspart new-comments - "Show N new comments" (live), or "Show new comments" when the stream could not catch up.
  * @csspart new-replies - "Show N new replies" at the end of a conversation (live).
  * @csspart show-all - Leaves a linked comment's view for the whole thread.

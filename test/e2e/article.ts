@@ -11,7 +11,7 @@ export interface Article {
 /** `attributes`: more of `<parley-comments>`'s attributes, given the site (e.g. a thread-url on it). */
 export async function startArticle(thread: string, title: string, attributes: (site: Site) => string = () => ''): Promise<Article> {
   const site = await serveSite({
-    ...builtFiles('parley-comments', 'parley-thread-view', 'parley-live', 'parley-posting', 'parley-report'),
+    ...builtFiles('parley-comments', 'parley-thread-view', 'parley-live', 'parley-posting', 'parley-report', 'parley-engage'),
     // Runs before the bundle: the token provider is set on the element before it upgrades.
     '/page.js': {
       body: "document.querySelector('parley-comments').getAuthToken = () => localStorage.getItem('token');",

@@ -17,6 +17,7 @@ before(async () => {
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
     '/parley-thread-view.js': { path: 'dist/parley-thread-view.js' },
     '/parley-live.js': { path: 'dist/parley-live.js' },
+    '/parley-engage.js': { path: 'dist/parley-engage.js' },
   });
   api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
   site.files['/'] = {

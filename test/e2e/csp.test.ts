@@ -30,6 +30,7 @@ before(async () => {
     '/parley-comments.js': { path: 'dist/parley-comments.js' },
     '/parley-thread-view.js': { path: 'dist/parley-thread-view.js' },
     '/parley-live.js': { path: 'dist/parley-live.js' },
+    '/parley-engage.js': { path: 'dist/parley-engage.js' },
     '/parley-posting.js': { path: 'dist/parley-posting.js' },
     '/parley-report.js': { path: 'dist/parley-report.js' },
     '/parley-de.js': { path: 'dist/parley-de.js' },
@@ -119,8 +120,8 @@ test('a reader sees the thread, styled, and loads more with no CSP violation, fe
   assert.equal(styled.link, 'https://example.org/a?b=1');
   const scripts = await tab.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
     .filter((path) => path.endsWith('.js')));
-  assert.deepEqual(scripts, ['/watch.js', '/parley-comments.js', '/parley-thread-view.js', '/parley-live.js'],
-    'a signed-out reader fetches the thread view and, once it has loaded, the live chunk; neither the posting nor the report chunk');
+  assert.deepEqual(scripts.sort(), ['/parley-comments.js', '/parley-engage.js', '/parley-live.js', '/parley-thread-view.js', '/watch.js'],
+    'a signed-out reader fetches the thread view (which asks for the engage chunk) and, once it has loaded, the live chunk; neither the posting nor the report chunk');
   assert.deepEqual(await problems(), []);
   await tab.close();
 });

@@ -14,7 +14,7 @@ let site: Site;
 let browser: Browser;
 
 before(async () => {
-  site = await serveSite(builtFiles('parley-comments', 'parley-thread-view', 'parley-live'));
+  site = await serveSite(builtFiles('parley-comments', 'parley-thread-view', 'parley-live', 'parley-engage'));
   api = await startServer({ PARLEY_ALLOWED_ORIGINS: site.origin });
   await importExport(api.store, 'disqus', createReadStream(new URL('../fixtures/import/disqus-small.xml', import.meta.url)));
   // The article page as the publisher serves it: its canonical URL is the imported thread's id.

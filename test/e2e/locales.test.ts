@@ -31,9 +31,9 @@ before(() => {
   bundle = readFileSync(join(DIST, 'parley-comments.js'), 'utf8');
 });
 
-test('each language, the thread view, the comment form, the report form and the live chunk is a chunk beside the bundle that imports nothing, and the bundle names each one', () => {
+test('each language, the thread view, the comment form, the report form, the live chunk and the engage chunk is a chunk beside the bundle that imports nothing, and the bundle names each one', () => {
   const chunks = readdirSync(DIST).filter((f) => /^parley-.+\.js$/.test(f) && !['parley-comments.js', 'parley-count.js'].includes(f));
-  const expected = [...LANGUAGES, 'thread-view', 'posting', 'report', 'live'];
+  const expected = [...LANGUAGES, 'thread-view', 'posting', 'report', 'live', 'engage'];
   assert.deepEqual(chunks.sort(), expected.map((name) => `parley-${name}.js`).sort(), 'one chunk per language, for the thread view, per form and for live updates, nothing shared');
   for (const name of expected) {
     // Importing nothing, a chunk cannot pull in a second copy of the bundle (a page that loads
