@@ -122,6 +122,16 @@ function requestKey(url: URL): string {
   return `${url.origin}${url.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
+/** The address of a page of the scenario's thread, as the widget asks for it. */
+function pageUrl(s: Scenario, cursor: string | null): URL {
+  const url = new URL(`${s.base}/comments`);
+  url.searchParams.set('thread', s.threadId);
+  url.searchParams.set('sort', 'newest');
+  url.searchParams.set('limit', String(s.pageSize));
+  if (cursor) url.searchParams.set('cursor', cursor);
+  return url;
+}
+
 /**
  * For an instant scenario, before the clock: fetches every page the scenario will show from
  * the bench backend (following its cursors), keeps each answer's text, and answers the page's
@@ -136,11 +146,7 @@ async function answerFromMemory(s: Scenario): Promise<void> {
   let cursor: string | null = null;
   let shown = 0;
   do {
-    const url = new URL(`${s.base}/comments`);
-    url.searchParams.set('thread', s.threadId);
-    url.searchParams.set('sort', 'newest');
-    url.searchParams.set('limit', String(s.pageSize));
-    if (cursor) url.searchParams.set('cursor', cursor);
+    const url = pageUrl(s, cursor);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (s.subscriber) headers.Authorization = `Bearer ${TOKEN}`;
     const text = await (await networkFetch(url, { credentials: 'include', headers })).text();
@@ -335,12 +341,8 @@ async function baseline(s: Scenario): Promise<Measurement> {
   let cursor: string | null = null;
   let shown = 0;
   do {
-    const url = new URL(`${s.base}/comments`);
-    url.searchParams.set('thread', s.threadId);
-    url.searchParams.set('sort', 'newest');
-    url.searchParams.set('limit', String(s.pageSize));
+    const url = pageUrl(s, cursor);
     if (cursor) {
-      url.searchParams.set('cursor', cursor);
       await scrollTo(more); // as the widget's reader does before each "Show more"
     }
     const headers: Record<string, string> = { Accept: 'application/json' };
